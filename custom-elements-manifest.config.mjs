@@ -1,0 +1,5 @@
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['**/*.styles.ts'],
+  litelement: true
+};
