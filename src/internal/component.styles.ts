@@ -1,0 +1,26 @@
+import { css } from 'lit';
+
+/** Styles every element shares: border-box sizing, a working `[hidden]`, and the global design tokens. */
+export default css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--os-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--os-color-text, #1c1b1f);
+  }
+  :host *,
+  :host *::before,
+  :host *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

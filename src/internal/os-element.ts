@@ -1,0 +1,21 @@
+import { LitElement } from 'lit';
+
+/**
+ * Base class of every os-widgets element: a LitElement with a typed `emit()` for the public `os-*` events.
+ * Events bubble and are composed, so a host app can listen above shadow roots.
+ */
+export class OsElement extends LitElement {
+  /** Dispatches a bubbling, composed, optionally cancelable `CustomEvent`; returns the event. */
+  emit<K extends keyof OsEventDetails>(
+    name: K,
+    init: { detail: OsEventDetails[K]; cancelable?: boolean }
+  ): CustomEvent<OsEventDetails[K]> {
+    const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: false, ...init });
+    this.dispatchEvent(event);
+    return event;
+  }
+}
+
+/** Maps every public event name to its `detail` type; each `src/events/*.ts` file adds its entry. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface OsEventDetails {}
