@@ -64,6 +64,8 @@ export interface OsConfig {
   stableAfterMs?: number;
   /** How long the socket stays open after the last element leaves, in ms. Default 2000. */
   releaseGraceMs?: number;
+  /** Time allowed from opening the socket to CONNECTED before it is closed and retried, in ms. Default 8000. */
+  connectionTimeoutMs?: number;
 }
 
 /** A parsed message delivered to a subscriber. */

@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import {
+  DOCUMENTED_TEMPLATES,
+  ORDERING_CORE_TEMPLATES,
+  fillTemplate,
+  hasPlaceholders,
+  templatesFor
+} from '../../src/connection/destinations.js';
+
+describe('destinations', () => {
+  describe('presets', () => {
+    it('documents the documented forms as the default preset', () => {
+      expect(templatesFor()).to.deep.equal({
+        order: '/order-changes/{userId}/{orderId}',
+        user: '/kds/{tenant}/{userId}',
+        venueOrders: '/kds/{tenant}/{venue}',
+        venue: '/venue/{tenant}/{venue}'
+      });
+      expect(templatesFor({ destinations: 'documented' })).to.deep.equal(DOCUMENTED_TEMPLATES);
+    });
+
+    it('selects the official client forms with one setting', () => {
+      expect(templatesFor({ destinations: 'ordering-core' })).to.deep.equal({
+        order: '/order-changes/{tenant}/{userId}',
+        user: '/notifications/{tenant}/{userId}',
+        venueOrders: '/kds/{tenant}/{venue}',
+        venue: '/venues/{tenant}/{venue}'
+      });
+      expect(ORDERING_CORE_TEMPLATES.user).to.equal('/notifications/{tenant}/{userId}');
+    });
+
+    it('applies individual template overrides on top of the preset, ignoring blank ones', () => {
+      const templates = templatesFor({
+        destinations: 'ordering-core',
+        templates: { venue: '/topic/venue.{tenant}.{venue}', user: '  ' }
+      });
+      expect(templates.venue).to.equal('/topic/venue.{tenant}.{venue}');
+      expect(templates.user).to.equal('/notifications/{tenant}/{userId}');
+      expect(templates.order).to.equal('/order-changes/{tenant}/{userId}');
+    });
+
+    it('does not let callers mutate the presets', () => {
+      const templates = templatesFor();
+      templates.order = '/changed';
+      expect(DOCUMENTED_TEMPLATES.order).to.equal('/order-changes/{userId}/{orderId}');
+      expect(Object.isFrozen(DOCUMENTED_TEMPLATES)).to.be.true;
+    });
+  });
+
+  describe('fillTemplate()', () => {
+    it('fills known placeholders', () => {
+      expect(fillTemplate('/kds/{tenant}/{venue}', { tenant: 't1', venue: 'v1' })).to.equal('/kds/t1/v1');
+    });
+
+    it('encodes values so they stay one path segment', () => {
+      expect(fillTemplate('/order-changes/{userId}/{orderId}', { userId: 'u/1', orderId: 'a b?#' })).to.equal(
+        '/order-changes/u%2F1/a%20b%3F%23'
+      );
+    });
+
+    it('leaves placeholders whose value is unknown for later', () => {
+      const partly = fillTemplate('/order-changes/{userId}/{orderId}', { orderId: 'o1', userId: undefined });
+      expect(partly).to.equal('/order-changes/{userId}/o1');
+      expect(fillTemplate(partly, { userId: 'u1' })).to.equal('/order-changes/u1/o1');
+      expect(fillTemplate('/kds/{tenant}/{venue}', { tenant: '', venue: null })).to.equal('/kds/{tenant}/{venue}');
+    });
+
+    it('fills numbers and leaves unrelated placeholders', () => {
+      expect(fillTemplate('/x/{n}/{other}', { n: 0 })).to.equal('/x/0/{other}');
+    });
+  });
+
+  describe('hasPlaceholders()', () => {
+    it('detects remaining placeholders', () => {
+      expect(hasPlaceholders('/kds/{tenant}/v1')).to.be.true;
+      expect(hasPlaceholders('/kds/t1/v1')).to.be.false;
+      expect(hasPlaceholders('/kds/t1/%7Bvenue%7D')).to.be.false;
+    });
+  });
+});
