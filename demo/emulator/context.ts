@@ -1,0 +1,17 @@
+import type { EmulatorUser } from './auth.js';
+import type { Logger } from './logger.js';
+import type { OrderStore } from './orders.js';
+import type { TokenStore } from './token-store.js';
+import type { VenueConfig } from './venues.js';
+
+/** The emulator's state, shared by the HTTP handlers. */
+export interface EmulatorContext {
+  tenant: string;
+  users: readonly EmulatorUser[];
+  venues: readonly VenueConfig[];
+  tokens: TokenStore;
+  orders: OrderStore;
+  /** Settings changeable at run time with `POST /__emulator/config`. */
+  config: { tokenTtlSeconds: number };
+  log: Logger;
+}

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_USERS, type EmulatorUser } from './auth.js';
+import { EmulatorError } from './errors.js';
+import { silentLogger, type Logger } from './logger.js';
+
+/** Options of `startEmulator()`. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string;
+  /** The single tenant; default `demo`. */
+  tenant?: string;
+  /** Lifetime of new access tokens (`expires_in`); default 3600. */
+  tokenTtlSeconds?: number;
+  /** STOMP heart-beat the server can send and wants to receive, in ms; default 4000; 0 turns them off. */
+  heartbeatMs?: number;
+  /** Whether to start with the demo orders (`seed.ts`); default true. */
+  seed?: boolean;
+  /** Folder whose `demo/` and `dist/` are served; default the repository root (two levels above this folder). */
+  staticRoot?: string;
+  /** Users of the password grant; default `guest`/`guest` (customer `guest-1`) and `staff`/`staff` (`staff-1`). */
+  users?: readonly EmulatorUser[];
+  /** No log lines at all; default false. */
+  quiet?: boolean;
+  /** Where log lines go; default `console.log`. */
+  log?: Logger;
+}
+
+/** {@link EmulatorOptions} with every default applied. */
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'quiet'>>;
+
+/** Applies defaults and checks values; throws {@link EmulatorError} 400 for an invalid one. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    tenant: options.tenant ?? 'demo',
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    heartbeatMs: options.heartbeatMs ?? 4000,
+    seed: options.seed ?? true,
+    staticRoot: options.staticRoot ?? fileURLToPath(new URL('../../', import.meta.url)),
+    users: options.users ?? DEFAULT_USERS,
+    log: options.quiet ? silentLogger : (options.log ?? (line => console.log(line)))
+  };
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) invalid('port', resolved.port);
+  if (!isValidTtl(resolved.tokenTtlSeconds)) invalid('tokenTtlSeconds', resolved.tokenTtlSeconds);
+  if (!Number.isInteger(resolved.heartbeatMs) || resolved.heartbeatMs < 0) invalid('heartbeatMs', resolved.heartbeatMs);
+  if (!/^[\w.-]+$/.test(resolved.tenant)) invalid('tenant', resolved.tenant);
+  return resolved;
+}
+
+/** A token lifetime must be a positive whole number of seconds. */
+export function isValidTtl(seconds: unknown): seconds is number {
+  return Number.isInteger(seconds) && (seconds as number) > 0;
+}
+
+function invalid(name: string, value: unknown): never {
+  throw new EmulatorError(400, `Invalid option ${name}: ${JSON.stringify(value)}`);
+}
