@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Fails when custom-elements.json differs from what the analyzer generates from the sources now.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const out = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer resolves --outdir against the working directory.
+const out = join('node_modules', '.cache', 'cem-check');
+mkdirSync(out, { recursive: true });
 const result = spawnSync('npx', ['cem', 'analyze', '--outdir', out, '--quiet'], { stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');

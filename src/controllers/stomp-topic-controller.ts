@@ -41,8 +41,8 @@ export class StompTopicController<T = unknown> implements ReactiveController {
   value?: T;
   /** The connection's status as last reported by the hub. */
   status: HubStatus = IDLE_STATUS;
-  /** The resolved configuration, refreshed before every render. */
-  config: ResolvedConfig;
+  /** The resolved configuration, refreshed before every render (empty until the host connects). */
+  config: ResolvedConfig = resolveConfig({});
   /** The destination currently subscribed, if any. */
   destination?: string;
 
@@ -53,7 +53,8 @@ export class StompTopicController<T = unknown> implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: StompTopicOptions<T>
   ) {
-    this.config = resolveConfig(options.config());
+    // options.config() reads the host's properties: it is first called in hostConnected(), never here, so that a
+    // controller can be created in a field initialiser before the host's accessors exist.
     host.addController(this);
   }
 

@@ -1,0 +1,420 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { onConfigChange } from '../../connection/config.js';
+import { fillTemplate } from '../../connection/destinations.js';
+import type { DestinationPreset, ResyncContext } from '../../connection/types.js';
+import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
+import '../../events/os-order-error.js';
+import '../../events/os-order-update.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import type { PartialTranslation } from '../../i18n/translation.js';
+import componentStyles from '../../internal/component.styles.js';
+import { OsElement } from '../../internal/os-element.js';
+import {
+  isDeliveryOrder,
+  isFinalStage,
+  isNotOlder,
+  isOrder,
+  isOrderEventError,
+  ORDER_TIMELINE,
+  orderStage,
+  pickupNumber,
+  type Order,
+  type OrderEventError,
+  type OrderStage
+} from '../../models/order.js';
+import styles from './order-status.styles.js';
+
+/** What the topic delivers to this element: its order, or an error about it. */
+type OrderMessage = { kind: 'order'; order: Order } | { kind: 'error'; error: OrderEventError };
+
+/** How often relative times ("2 minutes ago") are refreshed, in ms. */
+const TICK_MS = 20_000;
+
+const IGNORED_LINE_STATUSES = new Set(['VOID', 'WASTE', 'TECHNICAL']);
+
+/**
+ * @summary Shows a guest the live status of one order: the pickup number, a progress timeline and the time of the
+ * last update, kept current over the shared STOMP connection.
+ * @status experimental
+ * @since 0.1
+ *
+ * @fires os-order-update - A new state of the order was accepted (live message or REST snapshot). `detail: { order, stage }`.
+ * @fires os-order-error - The server reported an `OrderEventError` for this order. `detail` is the notification.
+ * @fires os-connection-change - The shared connection changed state (open, reconnecting, offline, ...). `detail` is the hub status.
+ * @fires os-auth-error - The server rejected the credentials; live updates stop until a new token is configured.
+ *
+ * @csspart base - The component's wrapper (a card).
+ * @csspart banner - The connection banner shown while reconnecting, offline or unauthorized.
+ * @csspart error - An inline error reported by the server.
+ * @csspart error-message - The error's text.
+ * @csspart dismiss-button - The button that dismisses the error.
+ * @csspart header - The block with the number label and the number.
+ * @csspart number-label - The "Your number" label.
+ * @csspart number - The big pickup number.
+ * @csspart headline - The sentence describing the current stage.
+ * @csspart timeline - The ordered list of stages.
+ * @csspart step - One stage of the timeline (also `step-done`, `step-current`, `step-upcoming`, `step-terminal`).
+ * @csspart step-marker - The dot or check mark of a step.
+ * @csspart step-label - The text of a step.
+ * @csspart footer - The line with the time of the last update.
+ * @csspart message - The loading, not-found and missing-attribute messages.
+ *
+ * @cssproperty --accent-color - Colour of the current step and the loading indicator. Default `--os-color-accent`, `#0b57d0`.
+ * @cssproperty --done-color - Colour of completed steps and of the ready state. Default `--os-color-success`, `#146c2e`.
+ * @cssproperty --danger-color - Colour of errors and of cancelled orders. Default `--os-color-danger`, `#b3261e`.
+ * @cssproperty --surface-color - Background of the card. Default `--os-color-surface`, `#ffffff`.
+ * @cssproperty --text-color - Main text colour. Default `--os-color-text`, `#1c1b1f`.
+ * @cssproperty --muted-color - Secondary text colour (labels, times, upcoming steps). Default `--os-color-text-muted`, `#5d5966`.
+ * @cssproperty --border-color - Card border and step connector colour. Default `--os-color-border`, `#dcd9e0`.
+ * @cssproperty --banner-background - Background of the connection banner. Default `--os-color-warning-surface`, `#fdf3d7`.
+ * @cssproperty --banner-color - Text colour of the connection banner. Default `--os-color-warning-text`, `#5b4300`.
+ * @cssproperty --radius - Corner radius of the card. Default `--os-radius`, `20px`.
+ * @cssproperty --padding - Inner spacing of the card. Default `--os-spacing`, `clamp(1rem, 4vw, 2rem)`.
+ * @cssproperty --number-font-size - Size of the pickup number. Default `--os-number-font-size`, `clamp(4.5rem, 24vw, 8rem)`.
+ * @cssproperty --number-font-family - Font of the pickup number. Default `--os-number-font-family`, the element's font.
+ */
+@customElement('os-order-status')
+export class OsOrderStatus extends OsElement {
+  static override styles = [componentStyles, styles];
+
+  private readonly localize = new LocalizeController(this);
+  /** Created in the constructor, where its option callbacks can refer to the accessor properties declared below. */
+  private readonly topic: StompTopicController<OrderMessage>;
+  /** True when the subscribed destination is about this order only (its template has `{orderId}`). */
+  private perOrderDestination = true;
+  /** JSON of the order shown, to skip identical duplicates. */
+  private orderJson?: string;
+  /** The stage last announced in the live region. */
+  private announcedStage?: OrderStage;
+  /** When data was last known to be current: set on each accepted message and when the connection drops. */
+  private dataAsOf?: number;
+  private lastState?: string;
+  private missingReported = false;
+  private ticker?: ReturnType<typeof setInterval>;
+  private stopConfigListener?: () => void;
+
+  /** The order shown. */
+  @state() private accessor order: Order | undefined;
+  /** The last error reported for the order, until dismissed. */
+  @state() private accessor error: OrderEventError | undefined;
+  /** True when the REST snapshot answered 404. */
+  @state() private accessor notFound = false;
+  /** Text of the polite live region; changes only with the stage (or a new error). */
+  @state() private accessor announcement = '';
+  /** When the order shown was received (used when it has no `lastChanged`). */
+  @state() private accessor receivedAt: number | undefined;
+
+  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
+  @property({ attribute: 'api-url' }) accessor apiUrl = '';
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  @property() accessor tenant = '';
+  /** Id of the order to follow. Required. */
+  @property({ attribute: 'order-id' }) accessor orderId = '';
+  /** The guest's user id, filling `{userId}` in the destination; by default it comes from the token. */
+  @property({ attribute: 'user-id' }) accessor userId = '';
+  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
+  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
+  /** Destination preset: `documented` (`/order-changes/{userId}/{orderId}`) or `ordering-core` (all of the user's orders). */
+  @property() accessor destinations: DestinationPreset | undefined;
+  /** Overrides the order destination template, e.g. `/order-changes/{tenant}/{userId}`. */
+  @property() accessor destination = '';
+  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
+  @property({ reflect: true }) accessor locale = '';
+  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
+  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
+
+  constructor() {
+    super();
+    this.topic = new StompTopicController<OrderMessage>(this, {
+      config: () => ({
+        apiUrl: this.apiUrl || undefined,
+        tenant: this.tenant || undefined,
+        userId: this.userId || undefined,
+        socketUrl: this.socketUrl || undefined,
+        destinations: this.destinations || undefined,
+        templates: this.destination ? { order: this.destination } : undefined
+      }),
+      destination: (templates, config) => {
+        if (!this.orderId || !config.tenant) return undefined;
+        this.perOrderDestination = templates.order.includes('{orderId}');
+        return fillTemplate(templates.order, { tenant: config.tenant, userId: config.userId, orderId: this.orderId });
+      },
+      parse: body => this.parseMessage(body),
+      onMessage: message => this.handleMessage(message),
+      onResync: context => this.handleResync(context)
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => {
+      if (this.order || this.dataAsOf) this.requestUpdate();
+    }, TICK_MS);
+    // A later configure() may supply what the attributes leave out (api-url, tenant).
+    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.stopConfigListener?.();
+    this.stopConfigListener = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('orderId') && changed.get('orderId') !== undefined) {
+      this.order = undefined;
+      this.orderJson = undefined;
+      this.error = undefined;
+      this.notFound = false;
+      this.announcement = '';
+      this.announcedStage = undefined;
+      this.receivedAt = undefined;
+      this.dataAsOf = undefined;
+    }
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // Runs after the topic controller's hostUpdate(), so the connection state is current here.
+    const state = this.topic.state;
+    if (state !== this.lastState) {
+      if (this.lastState === 'open') this.dataAsOf = Math.max(this.dataAsOf ?? 0, this.topic.status.since || Date.now());
+      this.lastState = state;
+    }
+    const missing = this.missingAttributes();
+    if (missing.length > 0 && !this.missingReported) {
+      this.missingReported = true;
+      console.error(
+        `<os-order-status> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is shown until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
+        this
+      );
+    }
+    super.update(changed);
+  }
+
+  private handleDismissClick(): void {
+    this.error = undefined;
+  }
+
+  private parseMessage(body: unknown): OrderMessage | undefined {
+    if (isOrder(body)) return body.id === this.orderId ? { kind: 'order', order: body } : undefined;
+    if (isOrderEventError(body)) {
+      const forThisOrder = body.orderId ? body.orderId === this.orderId : this.perOrderDestination;
+      return forThisOrder ? { kind: 'error', error: body } : undefined;
+    }
+    return undefined;
+  }
+
+  private handleMessage(message: OrderMessage): void {
+    if (message.kind === 'order') {
+      this.applyOrder(message.order);
+    } else {
+      this.error = message.error;
+      this.announcement = this.errorText(message.error);
+      this.emit('os-order-error', { detail: message.error });
+    }
+  }
+
+  private async handleResync({ fetchJson, signal }: ResyncContext): Promise<void> {
+    const orderId = this.orderId;
+    try {
+      const order = await fetchJson<unknown>(`/ordering-api/api/orders/${encodeURIComponent(orderId)}`);
+      if (signal.aborted || orderId !== this.orderId) return;
+      if (isOrder(order) && order.id === orderId) this.applyOrder(order);
+    } catch (error) {
+      if (signal.aborted || orderId !== this.orderId) return;
+      // 404: the order does not exist (for this user). Other failures keep what is shown.
+      if ((error as { status?: number } | null)?.status === 404 && !this.order) this.notFound = true;
+    }
+  }
+
+  private applyOrder(order: Order): void {
+    const now = Date.now();
+    this.dataAsOf = now;
+    const json = JSON.stringify(order);
+    if (json === this.orderJson || !isNotOlder(order, this.order)) {
+      this.requestUpdate(); // the data is still current: refresh its age
+      return;
+    }
+    this.order = order;
+    this.orderJson = json;
+    this.receivedAt = now;
+    this.notFound = false;
+    const stage = orderStage(order);
+    if (stage !== this.announcedStage) {
+      this.announcedStage = stage;
+      this.announcement = this.localize.term('announceStage', pickupNumber(order), this.localize.term('stage', stage));
+    }
+    this.emit('os-order-update', { detail: { order, stage } });
+  }
+
+  private missingAttributes(): string[] {
+    const missing: string[] = [];
+    if (!this.topic.config.apiUrl) missing.push('api-url');
+    if (!this.topic.config.tenant) missing.push('tenant');
+    if (!this.orderId) missing.push('order-id');
+    return missing;
+  }
+
+  private errorText(error: OrderEventError): string {
+    for (const entry of error.codes ?? []) {
+      const key = `error.${entry.code}` as const;
+      if (entry.code && this.localize.has(key)) return this.localize.term(key);
+    }
+    return error.message || error.codes?.find(c => c.message)?.message || this.localize.term('errorGeneric');
+  }
+
+  /** The time the shown data refers to: the order's `lastChanged`, else when it arrived. */
+  private updatedAt(order: Order): number | undefined {
+    const changed = order.lastChanged ? Date.parse(order.lastChanged) : NaN;
+    return Number.isNaN(changed) ? this.receivedAt : changed;
+  }
+
+  private renderBanner(): TemplateResult | typeof nothing {
+    const state = this.topic.state;
+    if (state !== 'reconnecting' && state !== 'offline' && state !== 'unauthorized') return nothing;
+    const asOf = this.order ? this.dataAsOf : undefined;
+    const age = asOf ? this.localize.relativeTime(asOf) : undefined;
+    return html`<div part="banner" class="banner banner--${state}">
+      <span class="banner__indicator" aria-hidden="true"></span>
+      <span class="banner__text">${this.localize.term(state, age)}</span>
+    </div>`;
+  }
+
+  private renderError(): TemplateResult | typeof nothing {
+    if (!this.error) return nothing;
+    return html`<div part="error" class="error">
+      <svg class="error__icon" viewBox="0 0 24 24" aria-hidden="true">
+        <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" fill="currentColor" />
+      </svg>
+      <p part="error-message" class="error__message">${this.errorText(this.error)}</p>
+      <button part="dismiss-button" class="error__dismiss" type="button" aria-label=${this.localize.term('dismiss')} @click=${this.handleDismissClick}>
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" fill="currentColor" />
+        </svg>
+      </button>
+    </div>`;
+  }
+
+  private renderTimeline(order: Order, stage: OrderStage): TemplateResult {
+    const normal = isDeliveryOrder(order)
+      ? ORDER_TIMELINE.map(s => (s === 'picked-up' ? 'delivered' : s))
+      : [...ORDER_TIMELINE];
+    let steps: OrderStage[];
+    let current: number;
+    if (stage === 'cancelled' || stage === 'abandoned') {
+      // The steps that did happen, then the terminal one.
+      const paid = order.completed === true || !!order.completedTime;
+      steps = paid ? ['received', 'paid', stage] : ['received', stage];
+      current = steps.length - 1;
+    } else {
+      steps = normal;
+      current = Math.max(0, steps.indexOf(stage));
+    }
+    const final = isFinalStage(stage);
+    return html`<ol part="timeline" class="timeline" aria-label=${this.localize.term('progress')}>
+      ${steps.map((step, index) => {
+        const done = index < current || (final && index === current && stage !== 'cancelled' && stage !== 'abandoned');
+        const isCurrent = index === current;
+        const terminal = isCurrent && (stage === 'cancelled' || stage === 'abandoned');
+        const kind = done ? 'done' : isCurrent ? 'current' : 'upcoming';
+        return html`<li
+          part="step step-${kind}${terminal ? ' step-terminal' : ''}"
+          class=${classMap({
+            step: true,
+            [`step--${kind}`]: true,
+            'step--current': isCurrent,
+            'step--terminal': terminal
+          })}
+          aria-current=${isCurrent ? 'step' : nothing}
+        >
+          <span part="step-marker" class="step__marker" aria-hidden="true">
+            ${done
+              ? html`<svg viewBox="0 0 24 24"><path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 10-10-1.4-1.4z" fill="currentColor" /></svg>`
+              : terminal
+                ? html`<svg viewBox="0 0 24 24"><path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" fill="currentColor" /></svg>`
+                : nothing}
+          </span>
+          <span part="step-label" class="step__label">${this.localize.term('stage', step)}</span>
+          ${done && !isCurrent ? html`<span class="visually-hidden">(${this.localize.term('stepDone')})</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  private renderOrder(order: Order): TemplateResult {
+    const stage = orderStage(order);
+    const updatedAt = this.updatedAt(order);
+    const items = (order.buckets ?? []).flatMap(b => b.lines ?? []).filter(l => !IGNORED_LINE_STATUSES.has(l.status ?? ''));
+    const count = items.reduce((sum, line) => sum + (line.quantity ?? 1), 0);
+    return html`
+      <div part="header" class="header">
+        <p part="number-label" class="header__label">${this.localize.term('yourNumber')}</p>
+        <p part="number" class="header__number">${pickupNumber(order)}</p>
+        <p part="headline" class="header__headline">${this.localize.term('headline', stage)}</p>
+      </div>
+      ${this.renderTimeline(order, stage)}
+      <p part="footer" class="footer">
+        ${updatedAt !== undefined
+          ? html`<span class="footer__updated"
+              >${this.localize.term('updatedRelative', this.localize.relativeTime(updatedAt))}<span aria-hidden="true">
+                ·
+              </span
+              ><time datetime=${new Date(updatedAt).toISOString()}>${this.localize.time(updatedAt)}</time></span
+            >`
+          : nothing}
+        ${count > 0 ? html`<span class="footer__items">${this.localize.term('itemCount', count)}</span>` : nothing}
+      </p>
+    `;
+  }
+
+  private renderBody(): TemplateResult {
+    const missing = this.missingAttributes();
+    if (missing.length > 0) {
+      return html`<div part="message" class="message message--config">
+        <p class="message__title">${this.localize.term('missingAttribute', missing)}</p>
+      </div>`;
+    }
+    if (this.order) return this.renderOrder(this.order);
+    if (this.notFound) {
+      return html`<div part="message" class="message message--not-found">
+        <p class="message__title">${this.localize.term('notFound')}</p>
+        <p class="message__hint">${this.localize.term('notFoundHint')}</p>
+      </div>`;
+    }
+    return html`<div part="message" class="message message--loading">
+      <span class="spinner" aria-hidden="true"></span>
+      <p class="message__title">${this.localize.term('loading')}</p>
+    </div>`;
+  }
+
+  override render() {
+    const stage = this.order ? orderStage(this.order) : undefined;
+    const missing = this.missingAttributes().length > 0;
+    const loading = !missing && !this.order && !this.notFound;
+    return html`<div
+      part="base"
+      class=${classMap({
+        'order-status': true,
+        'order-status--loading': loading,
+        'order-status--missing': missing,
+        'order-status--not-found': !missing && !this.order && this.notFound,
+        'order-status--stale': this.topic.state === 'reconnecting' || this.topic.state === 'offline' || this.topic.state === 'unauthorized',
+        [`order-status--${stage}`]: !missing && !!stage
+      })}
+      aria-busy=${loading ? 'true' : 'false'}
+    >
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.renderBanner()} ${this.renderError()} ${this.renderBody()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'os-order-status': OsOrderStatus;
+  }
+}

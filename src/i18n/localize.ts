@@ -1,0 +1,187 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import en from './en.js';
+import pl from './pl.js';
+import { plural, type PluralForms } from './plural.js';
+import type { PartialTranslation, Translation, TranslationArgs, TranslationKey } from './translation.js';
+
+/** What a {@link LocalizeController} reads from its element. */
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  /** An explicit locale (the `locale` attribute); wins over any `lang` attribute. */
+  locale?: string;
+  /** Per-element overrides of any string. */
+  strings?: PartialTranslation;
+}
+
+const builtIn = new Map<string, PartialTranslation>([
+  ['en', en],
+  ['pl', pl]
+]);
+const registered = new Map<string, PartialTranslation>();
+const hosts = new Set<LocalizeHost>();
+let documentObserver: MutationObserver | undefined;
+
+function refreshAll(): void {
+  for (const host of hosts) host.requestUpdate();
+}
+
+/**
+ * Adds or overrides strings page-wide for a language (`'pl'`) or a regional variant (`'pl-PL'`). Later calls merge
+ * over earlier ones; every element re-renders.
+ *
+ * ```js
+ * registerTranslation('en', { yourNumber: 'Your ticket', 'error.outOfStock': 'Sold out, sorry.' });
+ * ```
+ */
+export function registerTranslation(lang: string, strings: PartialTranslation): void {
+  const key = lang.toLowerCase();
+  registered.set(key, { ...registered.get(key), ...strings });
+  refreshAll();
+}
+
+/** @internal Forgets every `registerTranslation()` call (for tests). */
+export function resetTranslations(): void {
+  registered.clear();
+  refreshAll();
+}
+
+/** A valid, canonical BCP 47 tag for `tag`, or `'en'` when it is not one. */
+export function canonicalLocale(tag: string | undefined | null): string {
+  if (!tag) return 'en';
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * The locale an element speaks: its `locale` argument (the attribute), else the closest non-empty `lang` attribute up
+ * the tree, crossing shadow roots, else `<html lang>`, else `navigator.language`, else `en`.
+ */
+export function resolveLocale(element: Element, explicit?: string): string {
+  if (explicit) return canonicalLocale(explicit);
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]:not([lang=""])');
+    if (found) return canonicalLocale(found.getAttribute('lang'));
+    const root: Node = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return canonicalLocale(document.documentElement.lang || navigator.language);
+}
+
+/** The catalogues to look in for `locale`, most specific first: `pl-PL` → `pl-pl`, `pl`, then `en`. */
+function lookupChain(locale: string): string[] {
+  const full = locale.toLowerCase();
+  const language = full.split('-')[0];
+  return [...new Set([full, language, 'en'])];
+}
+
+/** Looks `key` up for `locale` (page-wide registrations first, then the built-in catalogue, per language). */
+export function lookup(locale: string, key: string, overrides?: PartialTranslation): Translation[TranslationKey] | undefined {
+  const own = (overrides as Record<string, unknown> | undefined)?.[key];
+  if (own !== undefined) return own as Translation[TranslationKey];
+  for (const lang of lookupChain(locale)) {
+    const value =
+      (registered.get(lang) as Record<string, unknown> | undefined)?.[key] ??
+      (builtIn.get(lang) as Record<string, unknown> | undefined)?.[key];
+    if (value !== undefined) return value as Translation[TranslationKey];
+  }
+  return undefined;
+}
+
+/**
+ * A relative time such as "2 minutes ago" / "2 minuty temu" via `Intl.RelativeTimeFormat`. Under 45 seconds it
+ * returns `justNow` when given (else "now"); then minutes, hours (under 22 h) and days.
+ */
+export function formatRelativeTime(locale: string, time: number, now: number = Date.now(), justNow?: string): string {
+  const seconds = Math.round((time - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45 && justNow) return justNow;
+  const format = new Intl.RelativeTimeFormat(canonicalLocale(locale), { numeric: 'auto' });
+  if (abs < 45) return format.format(0, 'second');
+  if (abs < 45 * 60) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 22 * 3600) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86400), 'day');
+}
+
+/** A clock time such as "12:41" / "12:41 PM" via `Intl.DateTimeFormat`. */
+export function formatTime(locale: string, time: number | Date, options: Intl.DateTimeFormatOptions = { timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(canonicalLocale(locale), options).format(time);
+}
+
+/**
+ * Translates an element's strings, in the spirit of Shoelace's `LocalizeController`.
+ *
+ * Typical lifecycle:
+ * - the element creates it in a field initialiser: `private readonly localize = new LocalizeController(this)`;
+ * - `render()` calls `this.localize.term('yourNumber')`, `this.localize.time(date)`, ...;
+ * - while connected, the element re-renders when `<html lang>` changes (one shared `MutationObserver` for all
+ *   elements) and when `registerTranslation()` is called.
+ *
+ * Lookup per key: the element's `strings` → page-wide `registerTranslation()` for the exact locale, then its
+ * language → the built-in catalogue → English.
+ */
+export class LocalizeController implements ReactiveController {
+  constructor(private readonly host: LocalizeHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.host);
+    if (!documentObserver && typeof MutationObserver !== 'undefined') {
+      documentObserver = new MutationObserver(refreshAll);
+      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    }
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.host);
+    if (hosts.size === 0) {
+      documentObserver?.disconnect();
+      documentObserver = undefined;
+    }
+  }
+
+  /** The element's resolved locale, e.g. `pl-PL`. */
+  lang(): string {
+    return resolveLocale(this.host, this.host.locale);
+  }
+
+  /** The primary language of the resolved locale, e.g. `pl`. */
+  language(): string {
+    return this.lang().split('-')[0].toLowerCase();
+  }
+
+  /** True when some catalogue (or the element's `strings`) has `key`. */
+  has(key: string): boolean {
+    return lookup(this.lang(), key, this.host.strings) !== undefined;
+  }
+
+  /** The string for `key`, calling it with `args` when it is a function; `''` when no catalogue has it. */
+  term<K extends TranslationKey>(key: K, ...args: TranslationArgs<K>): string {
+    const value = lookup(this.lang(), key, this.host.strings);
+    if (typeof value === 'function') return (value as (...a: unknown[]) => string)(...args);
+    return typeof value === 'string' ? value : '';
+  }
+
+  /** A clock time in the element's locale (default: short time style, e.g. "12:41"). */
+  time(time: number | Date, options?: Intl.DateTimeFormatOptions): string {
+    return formatTime(this.lang(), time, options);
+  }
+
+  /** A relative time in the element's locale, e.g. "2 minutes ago" (under a minute: the `justNow` string). */
+  relativeTime(time: number, now: number = Date.now()): string {
+    return formatRelativeTime(this.lang(), time, now, this.term('justNow') || undefined);
+  }
+
+  /** A number in the element's locale. */
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(canonicalLocale(this.lang()), options).format(value);
+  }
+
+  /** The plural form of `count` in the element's locale. */
+  plural(count: number, forms: PluralForms): string {
+    return plural(canonicalLocale(this.lang()), count, forms);
+  }
+}

@@ -1,0 +1,62 @@
+import type { OrderStage } from '../models/order.js';
+import { plural } from './plural.js';
+import type { Translation } from './translation.js';
+
+const STAGES: Record<OrderStage, string> = {
+  received: 'Przyjęte',
+  paid: 'Opłacone',
+  preparing: 'W przygotowaniu',
+  ready: 'Gotowe do odbioru',
+  'picked-up': 'Odebrane',
+  delivered: 'Dostarczone',
+  cancelled: 'Anulowane',
+  abandoned: 'Niezrealizowane'
+};
+
+const HEADLINES: Record<OrderStage, string> = {
+  received: 'Mamy Twoje zamówienie',
+  paid: 'Płatność przyjęta. Zamówienie czeka w kolejce',
+  preparing: 'Przygotowujemy Twoje zamówienie',
+  ready: 'Zamówienie gotowe! Zapraszamy po odbiór',
+  'picked-up': 'Odebrane. Smacznego!',
+  delivered: 'Dostarczone. Smacznego!',
+  cancelled: 'To zamówienie zostało anulowane',
+  abandoned: 'To zamówienie nie zostało zrealizowane'
+};
+
+const withAge = (lead: string, age?: string) => (age ? `${lead} Dane zaktualizowano ${age}.` : lead);
+
+/** The Polish catalogue. Keys it lacks fall back to English. */
+const pl: Translation = {
+  $code: 'pl',
+  $name: 'Polski',
+
+  loading: 'Wczytujemy Twoje zamówienie…',
+  yourNumber: 'Twój numer',
+  progress: 'Postęp zamówienia',
+  stage: stage => STAGES[stage],
+  headline: stage => HEADLINES[stage],
+  announceStage: (number, stage) => `Zamówienie ${number}: ${stage}`,
+  stepDone: 'zakończone',
+  updatedRelative: relative => `Zaktualizowano ${relative}`,
+  justNow: 'przed chwilą',
+  itemCount: count => `${count} ${plural('pl', count, { one: 'pozycja', few: 'pozycje', many: 'pozycji', other: 'pozycji' })}`,
+  reconnecting: age => withAge('Ponowne łączenie…', age),
+  offline: age => withAge('Brak połączenia z internetem.', age),
+  unauthorized: age => withAge('Aktualizacje wstrzymane: nie udało się zalogować.', age),
+  notFound: 'Nie znaleźliśmy tego zamówienia',
+  notFoundHint: 'Sprawdź link albo poproś obsługę o pomoc.',
+  missingAttribute: names =>
+    `<os-order-status> wymaga ${names.length > 1 ? 'atrybutów' : 'atrybutu'} ${names.map(n => `„${n}”`).join(' i ')}.`,
+  dismiss: 'Zamknij',
+  errorGeneric: 'Coś poszło nie tak z tym zamówieniem.',
+
+  'error.cannotAbandon': 'Tego zamówienia nie można już anulować.',
+  'error.productNotAvailable': 'Jeden z produktów jest już niedostępny.',
+  'error.venueClosed': 'Lokal jest teraz zamknięty.',
+  'error.paymentFailed': 'Płatność się nie powiodła. Spróbuj ponownie.',
+  'error.orderLocked': 'Zamówienie jest w realizacji i nie można go teraz zmienić.',
+  'error.orderClosed': 'To zamówienie jest już zamknięte.'
+};
+
+export default pl;

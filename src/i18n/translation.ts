@@ -1,0 +1,64 @@
+import type { OrderStage } from '../models/order.js';
+
+/**
+ * Every user-facing string of every element, keyed. Values are plain strings or functions for parameters and plurals.
+ *
+ * Error codes of `OrderEventError` notifications are looked up as `error.<code>` (e.g. `error.cannotAbandon`); a
+ * catalogue, `registerTranslation()` or an element's `strings` may add codes the built-in catalogues don't know.
+ */
+export interface Translation {
+  /** The catalogue's language tag, e.g. `en`. */
+  $code: string;
+  /** The language's own name, e.g. `English`. */
+  $name: string;
+
+  // <os-order-status>
+  /** Shown before the first data arrives. */
+  loading: string;
+  /** The label above the big pickup number. */
+  yourNumber: string;
+  /** Accessible name of the timeline list. */
+  progress: string;
+  /** Short label of a timeline step. */
+  stage: (stage: OrderStage) => string;
+  /** The sentence under the number describing the current stage. */
+  headline: (stage: OrderStage) => string;
+  /** Announced in the live region when the stage changes. */
+  announceStage: (number: string, stage: string) => string;
+  /** Screen-reader-only suffix of a completed step. */
+  stepDone: string;
+  /** Footer: how long ago the last update was (`relative` is e.g. "2 minutes ago"), followed by its clock time. */
+  updatedRelative: (relative: string) => string;
+  /** Used instead of a relative time for anything under a minute. */
+  justNow: string;
+  /** The number of live lines in the order. */
+  itemCount: (count: number) => string;
+  /** Banner while the connection is being re-established; `age` is relative, e.g. "2 minutes ago". */
+  reconnecting: (age?: string) => string;
+  /** Banner while the browser is offline. */
+  offline: (age?: string) => string;
+  /** Banner when the server rejected the credentials. */
+  unauthorized: (age?: string) => string;
+  /** Title of the "order not found" state. */
+  notFound: string;
+  /** Hint under the "order not found" title. */
+  notFoundHint: string;
+  /** Shown in place of the element when a required attribute is missing. */
+  missingAttribute: (names: string[]) => string;
+  /** Accessible label of the button that dismisses an error. */
+  dismiss: string;
+  /** Fallback when an error carries no usable text at all. */
+  errorGeneric: string;
+
+  /** Messages for `OrderEventError` codes. */
+  [code: `error.${string}`]: string | undefined;
+}
+
+/** A partial catalogue: what `registerTranslation()` and an element's `strings` property accept. */
+export type PartialTranslation = Partial<Translation>;
+
+/** The keys of a {@link Translation} that hold strings or functions (not the `$` metadata). */
+export type TranslationKey = Exclude<keyof Translation, `$${string}`>;
+
+/** The arguments a key's function takes (none for plain strings). */
+export type TranslationArgs<K extends keyof Translation> = Translation[K] extends (...args: infer A) => string ? A : [];
