@@ -115,6 +115,7 @@ describe('StompHub with the real client and the emulator', () => {
   });
 
   it('stops as unauthorized after two rejections of a bad token', async () => {
+    await control('stats/reset');
     const { hub, client } = createHub({ token: 'not-a-valid-token' });
     const authErrors: string[] = [];
     hub.onAuthError(detail => authErrors.push(detail.message));
@@ -123,8 +124,10 @@ describe('StompHub with the real client and the emulator', () => {
     expect(authErrors).to.have.length(1);
     expect(authErrors[0]).to.match(/^Access refused/);
     expect(authErrors[0]).not.to.include('not-a-valid-token');
-    await new Promise(resolve => setTimeout(resolve, 500));
     expect(client.active).to.be.false;
+    // No reconnect storm: the first attempt and one retry with a fresh token reached the server, nothing more.
+    const stats = await (await fetch(`${url}/__emulator/stats`)).json();
+    expect(stats.frames.CONNECT).to.equal(2);
     expect(authErrors).to.have.length(1);
     expect(hub.state).to.equal(ConnectionState.Unauthorized);
   });
