@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Measures how long the demo's <os-order-status> takes to show a status change made through the emulator's control
+// API (POST /__emulator/orders/{id}/status): the time from sending the request to the new step being rendered.
+// Needs a build (`npm run build`) and Chromium (/usr/bin/chromium or CHROME_PATH).
+// Run: node scripts/bench-live-update.mjs [--rounds 20]
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import puppeteer from 'puppeteer-core';
+
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 20;
+const emulator = spawn(process.execPath, ['--import', 'tsx', 'demo/emulator/cli.ts', '--port', '0', '--quiet', '--ready-json'], {
+  stdio: ['ignore', 'pipe', 'inherit']
+});
+const base = await new Promise(resolve =>
+  createInterface({ input: emulator.stdout }).on('line', line => {
+    try {
+      resolve(JSON.parse(line).url);
+    } catch {
+      // not the ready line
+    }
+  })
+);
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run']
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`${base}/?order=1001`);
+  const stepOf = () =>
+    document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim();
+  await page.waitForFunction(stepOf, { timeout: 10000 });
+  const stages = [
+    ['READY', 'Ready for pickup'],
+    ['PREPARING', 'Preparing']
+  ];
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const [status, label] = stages[i % 2];
+    const ms = await page.evaluate(
+      async (base, status, label, stepSource) => {
+        const stepOf = new Function(`return (${stepSource})()`);
+        const start = performance.now();
+        await fetch(`${base}/__emulator/orders/1001/status`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status })
+        });
+        while (stepOf() !== label) await new Promise(requestAnimationFrame);
+        return performance.now() - start;
+      },
+      base,
+      status,
+      label,
+      stepOf.toString()
+    );
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const pick = q => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  console.log(`status change → rendered, ${rounds} rounds: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms`);
+} finally {
+  await browser.close();
+  emulator.kill('SIGTERM');
+}
