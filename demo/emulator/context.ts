@@ -1,4 +1,5 @@
 import type { EmulatorUser } from './auth.js';
+import type { DeviceFlow } from './device-flow.js';
 import type { Logger } from './logger.js';
 import type { OrderStore } from './orders.js';
 import type { TokenStore } from './token-store.js';
@@ -10,6 +11,8 @@ export interface EmulatorContext {
   users: readonly EmulatorUser[];
   venues: readonly VenueConfig[];
   tokens: TokenStore;
+  /** Pending device-code authorizations. */
+  devices: DeviceFlow;
   orders: OrderStore;
   /** Settings changeable at run time with `POST /__emulator/config`. */
   config: { tokenTtlSeconds: number };

@@ -63,7 +63,13 @@ export function controlRoutes(emulator: Emulator): Route[] {
         else sendJson(response, 408, { ok: false, error: `No subscription to ${destination} within ${timeoutMs} ms` });
       }
     },
-    get(/^\/__emulator\/venues$/, () => emulator.venues())
+    get(/^\/__emulator\/venues$/, () => emulator.venues()),
+    get(/^\/__emulator\/device$/, () => emulator.pendingDevices()),
+    post(/^\/__emulator\/device\/approve$/, input => {
+      const userCode = requiredString(input, 'userCode');
+      if (!emulator.approveDevice(userCode)) throw new EmulatorError(404, `No pending device code ${userCode}`);
+      return { approved: true };
+    })
   ];
 }
 

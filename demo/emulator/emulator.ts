@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context.js';
 import { controlRoutes } from './control-api.js';
+import { DeviceFlow } from './device-flow.js';
 import { canSubscribe, orderDestinations } from './destinations.js';
 import { EmulatorError } from './errors.js';
 import { isValidTtl, type ResolvedOptions } from './options.js';
@@ -54,6 +55,7 @@ export class Emulator {
       users: options.users,
       venues: DEMO_VENUES,
       tokens,
+      devices: new DeviceFlow(),
       orders,
       config: { tokenTtlSeconds: options.tokenTtlSeconds },
       log
@@ -140,6 +142,16 @@ export class Emulator {
   venues(): VenueConfig[] {
     return structuredClone([...this.context.venues]);
   }
+  /** Approves a device's user code (the device-code flow); false when no such code is pending. */
+  approveDevice(userCode: string): boolean {
+    return this.context.devices.approve(userCode);
+  }
+
+  /** The device codes waiting for approval. */
+  pendingDevices(): { userCode: string; module?: string; expiresAt: string }[] {
+    return this.context.devices.pending();
+  }
+
 
   /**
    * Terminates every WebSocket abruptly, without a close handshake.
