@@ -23,7 +23,7 @@ export interface ResolvedConfig {
   /** A refresh token for the built-in refresh-token grant, if any. */
   refreshToken?: string;
   /** Built-in token source used when neither `token` nor `refreshToken` is set. Default `'anonymous'`. */
-  auth: 'anonymous' | 'none';
+  auth: 'anonymous' | 'none' | 'device';
   /** Base64 `client:secret` for the token endpoint. Default `'b3JkZXJpbmc6c2VjcmV0'` (`ordering:secret`). */
   basicAuth: string;
   /** Heart-beat interval both ways, in ms. Default 4000. */
@@ -40,12 +40,15 @@ export interface ResolvedConfig {
   connectionTimeoutMs: number;
 }
 
+/** The values `auth` accepts; anything else resolves to the default. */
+const AUTH_MODES: readonly ResolvedConfig['auth'][] = ['anonymous', 'none', 'device'];
+
 /** The defaults `resolveConfig()` fills in (`ordering-stack.md` §9). */
 export const DEFAULTS = Object.freeze({
   /** Documented destination forms. */
   destinations: 'documented' as DestinationPreset,
   /** The anonymous password grant, as `@orderingstack/ordering-core`'s `anonymousAuth`. */
-  auth: 'anonymous' as 'anonymous' | 'none',
+  auth: 'anonymous' as 'anonymous' | 'none' | 'device',
   /** `ordering:secret`, the public example client of the token endpoint. */
   basicAuth: 'b3JkZXJpbmc6c2VjcmV0',
   /** As every official client: 4000 ms both ways. */
@@ -198,7 +201,9 @@ export function resolveConfig(overrides: Partial<OsConfig> = {}): ResolvedConfig
     tenant: str(pick('tenant', overrides)),
     destinations,
     templates: templatesFor({ destinations, templates: templateOverrides }),
-    auth: pick('auth', overrides) === 'none' ? 'none' : DEFAULTS.auth,
+    auth: AUTH_MODES.includes(pick('auth', overrides) as ResolvedConfig['auth'])
+      ? (pick('auth', overrides) as ResolvedConfig['auth'])
+      : DEFAULTS.auth,
     basicAuth: str(pick('basicAuth', overrides)) || DEFAULTS.basicAuth,
     heartbeatMs: num(pick('heartbeatMs', overrides), DEFAULTS.heartbeatMs),
     reconnectMinMs: num(pick('reconnectMinMs', overrides), DEFAULTS.reconnectMinMs),

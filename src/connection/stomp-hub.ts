@@ -5,7 +5,13 @@ import { ConnectionState } from './connection-state.js';
 import { fillTemplate, hasPlaceholders } from './destinations.js';
 import { fetchJson, HttpError } from './snapshot.js';
 import { detectTickerStrategy, type TickerEnvironment } from './ticker.js';
-import { AuthError, normalizeToken, passwordGrantSource, refreshTokenSource } from './tokens.js';
+import {
+  AuthError,
+  normalizeToken,
+  passwordGrantSource,
+  refreshTokenSource,
+  sharedDeviceCodeSource
+} from './tokens.js';
 import type {
   AuthErrorDetail,
   HubMessage,
@@ -133,7 +139,8 @@ const ENV_EVENTS = ['online', 'offline', 'pagehide', 'pageshow'] as const;
  * - Before every attempt (`beforeConnect`) a token is taken from the token source and set as
  *   `client.connectHeaders = { login }`: `config.token` string as is; a provider called with `{ forceRefresh }`;
  *   else `refreshToken` → {@link refreshTokenSource}; else `auth: 'anonymous'` → anonymous
- *   {@link passwordGrantSource}; `auth: 'none'` → no login header.
+ *   {@link passwordGrantSource}; `auth: 'device'` → the page's {@link sharedDeviceCodeSource}; `auth: 'none'` → no
+ *   login header.
  * - stompjs's reconnect is off (`reconnectDelay = 0`); after an unexpected close the hub waits
  *   `random() * min(reconnectMaxMs, reconnectMinMs * 2^n)` and activates the client again. The backoff resets once a
  *   connection stayed open `stableAfterMs`.
@@ -749,6 +756,7 @@ export class StompHub {
     const base = { apiUrl: config.apiUrl, tenant: config.tenant, basicAuth: config.basicAuth, fetch: this.fetchImpl };
     if (config.refreshToken) return refreshTokenSource({ ...base, refreshToken: config.refreshToken });
     if (config.auth === 'none') return undefined;
+    if (config.auth === 'device') return sharedDeviceCodeSource(base);
     return passwordGrantSource(base);
   }
 

@@ -50,8 +50,12 @@ export interface OsConfig {
   token?: string | TokenProvider;
   /** A refresh token; when set (and no `token`), the built-in refresh-token grant is used. */
   refreshToken?: string;
-  /** Built-in token source when neither `token` nor `refreshToken` is set. Default `'anonymous'`. */
-  auth?: 'anonymous' | 'none';
+  /**
+   * Built-in token source when neither `token` nor `refreshToken` is set. Default `'anonymous'` (the anonymous
+   * password grant); `'device'` runs the device-code flow (board screens, see `sharedDeviceCodeSource`); `'none'`
+   * connects without a login.
+   */
+  auth?: 'anonymous' | 'none' | 'device';
   /** Base64 `client:secret` for the token endpoint. Default: the public `ordering:secret`. */
   basicAuth?: string;
   /** Heart-beat interval both ways, in ms. Default 4000. */

@@ -57,6 +57,12 @@ describe('config', () => {
       expect(DEFAULTS.heartbeatMs).to.equal(4000);
     });
 
+    it('accepts the auth modes anonymous, none and device, and falls back to anonymous for anything else', () => {
+      expect(resolveConfig({ auth: 'device' }).auth).to.equal('device');
+      expect(resolveConfig({ auth: 'none' }).auth).to.equal('none');
+      expect(resolveConfig({ auth: 'password' as 'none' }).auth).to.equal('anonymous');
+    });
+
     it('merges page configuration and non-empty element overrides', () => {
       configure({ apiUrl: 'https://api.example.com/', tenant: 't1', heartbeatMs: 2000 });
       const resolved = resolveConfig({
