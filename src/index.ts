@@ -10,4 +10,7 @@ export type * from './events/os-connection-change.js';
 export type * from './events/os-auth-error.js';
 export type * from './events/os-order-update.js';
 export type * from './events/os-order-error.js';
+export type * from './events/os-queue-update.js';
+export type * from './events/os-order-ready.js';
 export { OsOrderStatus } from './components/order-status/order-status.js';
+export { OsVenueQueue } from './components/venue-queue/venue-queue.js';

@@ -51,6 +51,20 @@ const en: Translation = {
   dismiss: 'Dismiss',
   errorGeneric: 'Something went wrong with this order.',
 
+  queueLoading: 'Loading orders…',
+  queuePreparing: 'Preparing',
+  queueReady: 'Ready',
+  queueEmpty: column => (column === 'ready' ? 'No orders ready yet' : 'No orders in preparation'),
+  queuePage: (page, pages) => `Page ${page} of ${pages}`,
+  queueEnableSound: 'Enable sound',
+  queueAnnounceReady: numbers =>
+    numbers.length === 1 ? `Order ${numbers[0]} is ready` : `Orders ${numbers.join(', ')} are ready`,
+  queueNew: 'just ready',
+  queueActivateTitle: 'Activate this screen',
+  queueActivateSteps: address => `On a phone or computer, open ${address} and enter this code:`,
+  queueMissingAttribute: names =>
+    `<os-venue-queue> needs the ${names.map(n => `“${n}”`).join(' and ')} attribute${names.length > 1 ? 's' : ''}.`,
+
   'error.cannotAbandon': 'This order can no longer be cancelled.',
   'error.productNotAvailable': 'One of the products is no longer available.',
   'error.venueClosed': 'The venue is closed right now.',

@@ -51,6 +51,20 @@ const pl: Translation = {
   dismiss: 'Zamknij',
   errorGeneric: 'Coś poszło nie tak z tym zamówieniem.',
 
+  queueLoading: 'Wczytujemy zamówienia…',
+  queuePreparing: 'W przygotowaniu',
+  queueReady: 'Gotowe',
+  queueEmpty: column => (column === 'ready' ? 'Brak gotowych zamówień' : 'Brak zamówień w przygotowaniu'),
+  queuePage: (page, pages) => `Strona ${page} z ${pages}`,
+  queueEnableSound: 'Włącz dźwięk',
+  queueAnnounceReady: numbers =>
+    numbers.length === 1 ? `Zamówienie ${numbers[0]} jest gotowe` : `Zamówienia ${numbers.join(', ')} są gotowe`,
+  queueNew: 'właśnie gotowe',
+  queueActivateTitle: 'Aktywuj ten ekran',
+  queueActivateSteps: address => `Na telefonie lub komputerze otwórz ${address} i wpisz ten kod:`,
+  queueMissingAttribute: names =>
+    `<os-venue-queue> wymaga ${names.length > 1 ? 'atrybutów' : 'atrybutu'} ${names.map(n => `„${n}”`).join(' i ')}.`,
+
   'error.cannotAbandon': 'Tego zamówienia nie można już anulować.',
   'error.productNotAvailable': 'Jeden z produktów jest już niedostępny.',
   'error.venueClosed': 'Lokal jest teraz zamknięty.',

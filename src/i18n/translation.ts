@@ -50,6 +50,30 @@ export interface Translation {
   /** Fallback when an error carries no usable text at all. */
   errorGeneric: string;
 
+  // <os-venue-queue>
+  /** Shown before the first list of orders arrives. */
+  queueLoading: string;
+  /** Header of the column of orders being prepared. */
+  queuePreparing: string;
+  /** Header of the column of orders ready for pickup. */
+  queueReady: string;
+  /** Shown in an empty column. */
+  queueEmpty: (column: 'preparing' | 'ready') => string;
+  /** Accessible text of a page indicator such as "1 / 3". */
+  queuePage: (page: number, pages: number) => string;
+  /** Label of the button that unblocks the chime (browsers block audio until a user gesture). */
+  queueEnableSound: string;
+  /** Announced in the live region when orders become ready. */
+  queueAnnounceReady: (numbers: string[]) => string;
+  /** Screen-reader-only suffix of a tile that just became ready. */
+  queueNew: string;
+  /** Shown in place of the board when a required attribute is missing. */
+  queueMissingAttribute: (names: string[]) => string;
+  /** Title of the panel a board shows while it waits for a person to approve its device code (`auth="device"`). */
+  queueActivateTitle: string;
+  /** The instruction above the device code; `address` is the verification page. */
+  queueActivateSteps: (address: string) => string;
+
   /** Messages for `OrderEventError` codes. */
   [code: `error.${string}`]: string | undefined;
 }
