@@ -3,5 +3,14 @@ export default {
   exclude: ['**/*.styles.ts'],
   litelement: true,
   // package.json names custom-elements.json itself; the manifest check writes elsewhere and must not rewrite it.
-  packagejson: false
+  packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order it finished reading them; sort them so the output is stable.
+      name: 'os-sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      }
+    }
+  ]
 };
