@@ -59,11 +59,38 @@ const en: Translation = {
   queueEnableSound: 'Enable sound',
   queueAnnounceReady: numbers =>
     numbers.length === 1 ? `Order ${numbers[0]} is ready` : `Orders ${numbers.join(', ')} are ready`,
+  queueSpokenReady: number => `Order ${number} is ready`,
+  queueFullscreen: 'Full screen',
   queueNew: 'just ready',
   queueActivateTitle: 'Activate this screen',
   queueActivateSteps: address => `On a phone or computer, open ${address} and enter this code:`,
   queueMissingAttribute: names =>
     `<os-venue-queue> needs the ${names.map(n => `“${n}”`).join(' and ')} attribute${names.length > 1 ? 's' : ''}.`,
+
+  widgetMissingAttribute: (tag, names) =>
+    `${tag} needs the ${names.map(n => `“${n}”`).join(' and ')} attribute${names.length > 1 ? 's' : ''}.`,
+
+  toastRegion: 'Notifications',
+  toastClose: 'Close notification',
+  toastBasketUpdated: 'Your basket was updated',
+  toastReceiptReady: 'Your receipt is ready',
+  toastUpsellTitle: 'Something to go with it?',
+  toastUpsellOffer: name => (name ? `Would you like to add ${name}?` : 'Would you like to add this to your order?'),
+  toastUpsellAccept: 'Add',
+  toastUpsellDismiss: 'No thanks',
+
+  venueWatchOpen: 'Open',
+  venueWatchTempClosed: reason => (reason ? `Temporarily closed: ${reason}` : 'Temporarily closed'),
+  venueWatchClosed: 'Closed',
+  venueWatchUnknown: 'Unknown',
+
+  connectionLive: 'Live',
+  connectionConnecting: 'Connecting…',
+  connectionReconnecting: seconds => (seconds === undefined ? 'Reconnecting…' : `Reconnecting in ${seconds} s`),
+  connectionOffline: time => (time ? `Offline since ${time}` : 'Offline'),
+  connectionUnauthorized: 'Signed out',
+  connectionIdle: 'Not connected',
+  connectionRetry: 'Retry now',
 
   'error.cannotAbandon': 'This order can no longer be cancelled.',
   'error.productNotAvailable': 'One of the products is no longer available.',

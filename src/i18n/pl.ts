@@ -59,11 +59,38 @@ const pl: Translation = {
   queueEnableSound: 'Włącz dźwięk',
   queueAnnounceReady: numbers =>
     numbers.length === 1 ? `Zamówienie ${numbers[0]} jest gotowe` : `Zamówienia ${numbers.join(', ')} są gotowe`,
+  queueSpokenReady: number => `Zamówienie ${number} jest gotowe`,
+  queueFullscreen: 'Pełny ekran',
   queueNew: 'właśnie gotowe',
   queueActivateTitle: 'Aktywuj ten ekran',
   queueActivateSteps: address => `Na telefonie lub komputerze otwórz ${address} i wpisz ten kod:`,
   queueMissingAttribute: names =>
     `<os-venue-queue> wymaga ${names.length > 1 ? 'atrybutów' : 'atrybutu'} ${names.map(n => `„${n}”`).join(' i ')}.`,
+
+  widgetMissingAttribute: (tag, names) =>
+    `${tag} wymaga ${names.length > 1 ? 'atrybutów' : 'atrybutu'} ${names.map(n => `„${n}”`).join(' i ')}.`,
+
+  toastRegion: 'Powiadomienia',
+  toastClose: 'Zamknij powiadomienie',
+  toastBasketUpdated: 'Twój koszyk został zaktualizowany',
+  toastReceiptReady: 'Twój paragon jest gotowy',
+  toastUpsellTitle: 'Coś do tego?',
+  toastUpsellOffer: name => (name ? `Czy dodać ${name}?` : 'Czy dodać to do zamówienia?'),
+  toastUpsellAccept: 'Dodaj',
+  toastUpsellDismiss: 'Nie, dziękuję',
+
+  venueWatchOpen: 'Otwarte',
+  venueWatchTempClosed: reason => (reason ? `Chwilowo zamknięte: ${reason}` : 'Chwilowo zamknięte'),
+  venueWatchClosed: 'Zamknięte',
+  venueWatchUnknown: 'Stan nieznany',
+
+  connectionLive: 'Na żywo',
+  connectionConnecting: 'Łączenie…',
+  connectionReconnecting: seconds => (seconds === undefined ? 'Ponowne łączenie…' : `Ponowne łączenie za ${seconds} s`),
+  connectionOffline: time => (time ? `Brak połączenia od ${time}` : 'Brak połączenia'),
+  connectionUnauthorized: 'Wylogowano',
+  connectionIdle: 'Nie połączono',
+  connectionRetry: 'Ponów teraz',
 
   'error.cannotAbandon': 'Tego zamówienia nie można już anulować.',
   'error.productNotAvailable': 'Jeden z produktów jest już niedostępny.',

@@ -65,6 +65,10 @@ export interface Translation {
   queueEnableSound: string;
   /** Announced in the live region when orders become ready. */
   queueAnnounceReady: (numbers: string[]) => string;
+  /** Spoken aloud (`announce`) for one order that became ready. */
+  queueSpokenReady: (number: string) => string;
+  /** Accessible label of the fullscreen button (`kiosk`). */
+  queueFullscreen: string;
   /** Screen-reader-only suffix of a tile that just became ready. */
   queueNew: string;
   /** Shown in place of the board when a required attribute is missing. */
@@ -73,6 +77,54 @@ export interface Translation {
   queueActivateTitle: string;
   /** The instruction above the device code; `address` is the verification page. */
   queueActivateSteps: (address: string) => string;
+
+  // Shared by <os-user-toasts>, <os-venue-watch>, <os-connection-status>
+  /** Shown in place of an element when a required attribute is missing; `tag` is e.g. `<os-user-toasts>`. */
+  widgetMissingAttribute: (tag: string, names: string[]) => string;
+
+  // <os-user-toasts>
+  /** Accessible name of the notification stack. */
+  toastRegion: string;
+  /** Accessible label of a toast's close button. */
+  toastClose: string;
+  /** An `OrderAppliedEvents` / `OrderMessage` notification without text of its own. */
+  toastBasketUpdated: string;
+  /** An `OrderEventFiscal` notification. */
+  toastReceiptReady: string;
+  /** Heading of an upsell offer. */
+  toastUpsellTitle: string;
+  /** The upsell offer; `name` is the product's name (empty when unknown). */
+  toastUpsellOffer: (name: string) => string;
+  /** The button that accepts an upsell offer. */
+  toastUpsellAccept: string;
+  /** The button that declines an upsell offer. */
+  toastUpsellDismiss: string;
+
+  // <os-venue-watch>
+  /** Badge: the venue is open. */
+  venueWatchOpen: string;
+  /** Badge: the venue is temporarily disabled; `reason` is the server's text, if any. */
+  venueWatchTempClosed: (reason?: string) => string;
+  /** Badge: the venue is not active. */
+  venueWatchClosed: string;
+  /** Badge: no configuration has arrived yet. */
+  venueWatchUnknown: string;
+
+  // <os-connection-status>
+  /** Connected and live. */
+  connectionLive: string;
+  /** The first connection attempt is under way. */
+  connectionConnecting: string;
+  /** Waiting to reconnect; `seconds` until the next attempt (undefined: not known, or for screen readers). */
+  connectionReconnecting: (seconds?: number) => string;
+  /** The browser is offline; `time` is when the connection was lost, e.g. `12:41`. */
+  connectionOffline: (time?: string) => string;
+  /** The server rejected the credentials. */
+  connectionUnauthorized: string;
+  /** Nothing on the page uses the connection yet. */
+  connectionIdle: string;
+  /** The button that reconnects at once. */
+  connectionRetry: string;
 
   /** Messages for `OrderEventError` codes. */
   [code: `error.${string}`]: string | undefined;

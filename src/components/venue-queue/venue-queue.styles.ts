@@ -29,6 +29,7 @@ export default css`
   }
 
   .venue-queue {
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: var(--gap);
@@ -100,6 +101,43 @@ export default css`
   }
 
   .sound-button:focus-visible {
+    outline: 3px solid var(--accent-color);
+    outline-offset: 2px;
+  }
+
+  /* Fullscreen button (kiosk): small and faint in a corner until hovered or focused. */
+
+  .fullscreen-button {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+    z-index: 1;
+    display: grid;
+    place-items: center;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--muted-color);
+    opacity: 0.45;
+    cursor: pointer;
+    transition: opacity 0.2s ease;
+  }
+
+  .fullscreen-button svg {
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+
+  .fullscreen-button:hover,
+  .fullscreen-button:focus-visible {
+    opacity: 1;
+    background: color-mix(in srgb, var(--text-color) 8%, transparent);
+  }
+
+  .fullscreen-button:focus-visible {
     outline: 3px solid var(--accent-color);
     outline-offset: 2px;
   }
@@ -372,6 +410,10 @@ export default css`
     .banner__indicator,
     .tile--highlighted {
       animation: none;
+    }
+
+    .fullscreen-button {
+      transition: none;
     }
 
     .spinner {

@@ -15,12 +15,16 @@ import componentStyles from '../../internal/component.styles.js';
 import { OsElement } from '../../internal/os-element.js';
 import { OrderBoard, type BoardChange, type BoardColumn, type BoardEntry, type OrderBoardOptions } from '../../models/order-board.js';
 import { isOrder, type NumberSource, type Order } from '../../models/order.js';
+import { KioskController } from './kiosk.js';
 import styles from './venue-queue.styles.js';
 
 /** How often the data age in the connection banner is refreshed, in ms. */
 const TICK_MS = 20_000;
 /** At most this many chimes are played for one batch of newly ready orders. */
 const MAX_CHIMES = 4;
+/** Length of one chime (two notes), and the stagger between chimes, in seconds. */
+const CHIME_SECONDS = 0.95;
+const CHIME_STAGGER = 0.9;
 
 type AudioContextConstructor = new () => AudioContext;
 
@@ -48,6 +52,7 @@ type AudioContextConstructor = new () => AudioContext;
  * @csspart empty - The text shown in an empty column.
  * @csspart page-indicator - The "1 / 3" indicator of a column with more orders than fit.
  * @csspart sound-button - The "Enable sound" button shown while the browser blocks audio.
+ * @csspart fullscreen-button - The small "Full screen" button (`kiosk` only; hidden while fullscreen or where fullscreen is not allowed).
  * @csspart message - The loading, missing-attribute and activation messages.
  * @csspart activation - The panel shown while the screen waits for its device code to be approved (`auth="device"`).
  * @csspart device-code - The code to enter on the verification page.
@@ -91,6 +96,14 @@ export class OsVenueQueue extends OsElement {
   private resizeObserver?: ResizeObserver;
   private observed = new Set<Element>();
   private audio?: AudioContext;
+  /** Wake lock and fullscreen state for `kiosk`. */
+  private readonly kioskMode = new KioskController(this, { enabled: () => this.kiosk });
+  /** Utterances handed to speechSynthesis by `announce` that have not finished yet. */
+  private speaking = new Set<SpeechSynthesisUtterance>();
+  /** Utterances waiting for the chimes to end. */
+  private speechQueue: SpeechSynthesisUtterance[] = [];
+  /** Delays the spoken call-outs until the chimes have played. */
+  private speechTimer?: ReturnType<typeof setTimeout>;
 
   /** How many tiles fit in each column (Infinity until measured). */
   @state() private accessor capacity: Record<BoardColumn, number> = { preparing: Infinity, ready: Infinity };
@@ -131,6 +144,10 @@ export class OsVenueQueue extends OsElement {
   @property({ attribute: 'page-seconds', type: Number }) accessor pageSeconds = 8;
   /** Plays a short chime for each order that becomes ready (never for the initial list). */
   @property({ type: Boolean }) accessor sound = false;
+  /** Speaks "Order 42 is ready" for each order that becomes ready (never for the initial list), after the chime. */
+  @property({ type: Boolean }) accessor announce = false;
+  /** For wall screens: keeps the screen awake while the board is shown and offers a small fullscreen button. */
+  @property({ type: Boolean }) accessor kiosk = false;
   /**
    * How the board signs in when the page configures no token: `anonymous` (default), or `device` for screens nobody
    * types a password into: the board shows a code to approve (the device-code flow) and keeps the refresh token in
@@ -194,6 +211,7 @@ export class OsVenueQueue extends OsElement {
     void this.audio?.close().catch(() => {});
     this.audio = undefined;
     this.soundBlocked = false;
+    this.cancelSpeech();
   }
 
   /**
@@ -287,7 +305,8 @@ export class OsVenueQueue extends OsElement {
       this.emit('os-order-ready', { detail: { id: entry.id, number: entry.number, order: entry.order } });
     }
     this.announcement = this.localize.term('queueAnnounceReady', change.newlyReady.map(e => e.number));
-    this.playChimes(change.newlyReady.length);
+    const chimeSeconds = this.playChimes(change.newlyReady.length);
+    this.speakReady(change.newlyReady.map(e => e.number), chimeSeconds);
   }
 
   private handleDeadline = (): void => {
@@ -296,6 +315,10 @@ export class OsVenueQueue extends OsElement {
     this.handleChange(this.board.tick(Date.now()));
     this.scheduleDeadline();
   };
+
+  private handleFullscreenClick(): void {
+    this.kioskMode.enterFullscreen();
+  }
 
   private handleSoundClick(): void {
     const audio = this.audio;
@@ -437,18 +460,73 @@ export class OsVenueQueue extends OsElement {
     }
   }
 
-  /** A short, soft two-note chime per order (staggered, at most MAX_CHIMES), synthesized with Web Audio. */
-  private playChimes(count: number): void {
-    if (!this.sound) return;
+  /**
+   * A short, soft two-note chime per order (staggered, at most MAX_CHIMES), synthesized with Web Audio.
+   * Returns how long the chimes take, in seconds (0 when none play).
+   */
+  private playChimes(count: number): number {
+    if (!this.sound) return 0;
     this.syncAudio();
     const audio = this.audio;
-    if (!audio || audio.state !== 'running') return;
+    if (!audio || audio.state !== 'running') return 0;
     const start = audio.currentTime + 0.05;
-    for (let i = 0; i < Math.min(count, MAX_CHIMES); i++) {
-      const at = start + i * 0.9;
+    const chimes = Math.min(count, MAX_CHIMES);
+    for (let i = 0; i < chimes; i++) {
+      const at = start + i * CHIME_STAGGER;
       this.playNote(audio, 659.25, at, 0.5); // E5
       this.playNote(audio, 880, at + 0.18, 0.7); // A5
     }
+    return 0.05 + (chimes - 1) * CHIME_STAGGER + CHIME_SECONDS;
+  }
+
+  /** Queues one spoken call-out per number (`announce`), in the board's locale, after `delaySeconds` (the chimes). */
+  private speakReady(numbers: string[], delaySeconds: number): void {
+    if (!this.announce || numbers.length === 0) return;
+    const synth = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis;
+    const Utterance = (globalThis as { SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance }).SpeechSynthesisUtterance;
+    if (!synth || !Utterance) return;
+    const lang = this.localize.lang();
+    for (const number of numbers) {
+      const utterance = new Utterance(this.localize.term('queueSpokenReady', number));
+      utterance.lang = lang;
+      this.speechQueue.push(utterance);
+    }
+    // Call-outs that wait for a chime wait for the latest one; later ones queue behind them, in order.
+    if (delaySeconds <= 0 && this.speechTimer === undefined) {
+      this.flushSpeech();
+      return;
+    }
+    if (delaySeconds > 0) {
+      clearTimeout(this.speechTimer);
+      this.speechTimer = setTimeout(() => this.flushSpeech(), delaySeconds * 1000);
+    }
+  }
+
+  /** Hands the queued call-outs to speechSynthesis, which speaks them one after another. */
+  private flushSpeech(): void {
+    clearTimeout(this.speechTimer);
+    this.speechTimer = undefined;
+    const synth = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis;
+    const queue = this.speechQueue;
+    this.speechQueue = [];
+    if (!synth) return;
+    for (const utterance of queue) {
+      const done = () => this.speaking.delete(utterance);
+      utterance.addEventListener('end', done);
+      utterance.addEventListener('error', done);
+      this.speaking.add(utterance);
+      synth.speak(utterance);
+    }
+  }
+
+  /** Drops call-outs not spoken yet, and stops speech this board started (speechSynthesis has one page-wide queue). */
+  private cancelSpeech(): void {
+    clearTimeout(this.speechTimer);
+    this.speechTimer = undefined;
+    this.speechQueue = [];
+    if (this.speaking.size === 0) return;
+    this.speaking.clear();
+    (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis?.cancel();
   }
 
   private playNote(audio: AudioContext, frequency: number, at: number, duration: number): void {
@@ -590,6 +668,20 @@ export class OsVenueQueue extends OsElement {
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.kioskMode.canEnterFullscreen
+        ? html`<button
+            part="fullscreen-button"
+            class="fullscreen-button"
+            type="button"
+            aria-label=${this.localize.term('queueFullscreen')}
+            title=${this.localize.term('queueFullscreen')}
+            @click=${this.handleFullscreenClick}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M4 4h6v2H6v4H4V4Zm10 0h6v6h-2V6h-4V4ZM4 14h2v4h4v2H4v-6Zm14 0h2v6h-6v-2h4v-4Z" fill="currentColor" />
+            </svg>
+          </button>`
+        : nothing}
       ${this.renderBanner()}
       ${this.sound && this.soundBlocked
         ? html`<button part="sound-button" class="sound-button" type="button" @click=${this.handleSoundClick}>

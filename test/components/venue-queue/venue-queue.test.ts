@@ -341,6 +341,124 @@ describe('<os-venue-queue>', () => {
       });
     });
 
+    describe('announce', () => {
+      it('speaks "Order N is ready" in the board\'s language for a later ready order, never for the initial list', async () => {
+        const speak = sinon.stub(window.speechSynthesis, 'speak');
+        const cancel = sinon.stub(window.speechSynthesis, 'cancel');
+        snapshot.body = [order('a', 'READY', '5'), order('b', 'PREPARING', '6'), order('c', 'PREPARING', '7')];
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" announce></os-venue-queue>`);
+        expect(speak.called).to.be.false;
+        await deliver(el, order('b', 'READY', '6'));
+        expect(speak.callCount).to.equal(1);
+        const utterance = speak.firstCall.args[0];
+        expect(utterance.text).to.equal('Order 6 is ready');
+        expect(utterance.lang).to.equal((el as unknown as { localize: { lang(): string } }).localize.lang());
+        el.remove();
+        expect(cancel.calledOnce).to.be.true; // the utterance never ended (speak is stubbed)
+      });
+
+      it('speaks Polish with locale="pl", one utterance per order', async () => {
+        const speak = sinon.stub(window.speechSynthesis, 'speak');
+        sinon.stub(window.speechSynthesis, 'cancel');
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" locale="pl" announce></os-venue-queue>`);
+        await deliver(el, order('a', 'READY', '41'), order('b', 'READY', '42'));
+        expect(speak.args.map(([u]) => [u.text, u.lang])).to.deep.equal([
+          ['Zamówienie 41 jest gotowe', 'pl'],
+          ['Zamówienie 42 jest gotowe', 'pl']
+        ]);
+      });
+
+      it('speaks after the chime when sound is on too', async () => {
+        fakeAudioContext('running');
+        const speak = sinon.stub(window.speechSynthesis, 'speak');
+        sinon.stub(window.speechSynthesis, 'cancel');
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound announce></os-venue-queue>`);
+        const time = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout'] });
+        await deliver(el, order('a', 'READY', '3'));
+        expect(speak.called).to.be.false;
+        time.tick(1_000);
+        expect(speak.callCount).to.equal(1);
+        expect(speak.firstCall.args[0].text).to.equal('Order 3 is ready');
+        time.restore();
+      });
+
+      it('says nothing without announce', async () => {
+        const speak = sinon.stub(window.speechSynthesis, 'speak');
+        const el = await renderLive();
+        await deliver(el, order('a', 'READY', '3'));
+        expect(speak.called).to.be.false;
+      });
+    });
+
+    describe('kiosk', () => {
+      it('holds a screen wake lock while connected, re-acquires it when visible again, releases it on remove', async () => {
+        const lock = fakeWakeLock();
+        sinon.stub(document, 'visibilityState').value('visible');
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`);
+        await waitUntil(() => lock.sentinels.length === 1, 'no wake lock requested');
+        expect(lock.request.firstCall.args[0]).to.equal('screen');
+        await Promise.resolve();
+        document.dispatchEvent(new Event('visibilitychange'));
+        expect(lock.request.callCount).to.equal(1); // still held: no second request
+        await lock.sentinels[0].release(); // what the browser does while the page is hidden
+        document.dispatchEvent(new Event('visibilitychange'));
+        expect(lock.request.callCount).to.equal(2);
+        await waitUntil(() => lock.sentinels.length === 2, 'not re-acquired');
+        await Promise.resolve();
+        el.remove();
+        expect(lock.sentinels[1].released).to.be.true;
+        document.dispatchEvent(new Event('visibilitychange'));
+        expect(lock.request.callCount).to.equal(2);
+      });
+
+      it('requests no wake lock without kiosk, and stays quiet when the request is refused', async () => {
+        const lock = fakeWakeLock(new DOMException('denied', 'NotAllowedError'));
+        const debug = sinon.stub(console, 'debug');
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        expect(lock.request.called).to.be.false;
+        el.kiosk = true;
+        await el.updateComplete;
+        await waitUntil(() => debug.called, 'no console.debug');
+        expect(debug.calledOnce).to.be.true;
+        expect(error.called).to.be.false;
+        expect(part(el, 'banner')).to.not.exist;
+      });
+
+      it('shows a labelled fullscreen button that calls requestFullscreen, hidden while fullscreen', async () => {
+        fakeWakeLock();
+        sinon.stub(document, 'fullscreenEnabled').value(true);
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`);
+        const requestFullscreen = sinon.stub(el, 'requestFullscreen').resolves();
+        const button = part(el, 'fullscreen-button')!;
+        expect(button.getAttribute('aria-label')).to.equal('Full screen');
+        button.click();
+        expect(requestFullscreen.calledOnce).to.be.true;
+        sinon.stub(document, 'fullscreenElement').value(el);
+        document.dispatchEvent(new Event('fullscreenchange'));
+        await el.updateComplete;
+        expect(part(el, 'fullscreen-button')).to.not.exist;
+      });
+
+      it('shows no fullscreen button without kiosk or where fullscreen is not allowed', async () => {
+        fakeWakeLock();
+        sinon.stub(document, 'fullscreenEnabled').value(false);
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`);
+        expect(part(el, 'fullscreen-button')).to.not.exist;
+        const plain = await renderLive();
+        expect(part(plain, 'fullscreen-button')).to.not.exist;
+      });
+
+      it('is accessible with kiosk on', async () => {
+        fakeWakeLock();
+        sinon.stub(document, 'fullscreenEnabled').value(true);
+        snapshot.body = [order('a', 'PREPARING', '12'), order('b', 'READY', '7')];
+        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk locale="pl"></os-venue-queue>`);
+        expect(part(el, 'fullscreen-button')!.getAttribute('aria-label')).to.equal('Pełny ekran');
+        await expect(el).to.be.accessible();
+      });
+    });
+
     describe('cleanup', () => {
       it('leaves no listener in the hub and no timers after el.remove()', async () => {
         const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" highlight-seconds="30"></os-venue-queue>`);
@@ -478,4 +596,26 @@ function fakeAudioContext(initial: AudioContextState) {
   }
   sinon.replace(window, 'AudioContext', FakeAudioContext as unknown as typeof AudioContext); // undone by sinon.restore()
   return record;
+}
+
+/** Replaces `navigator.wakeLock` with a recording fake (until `sinon.restore()`); `refuse` makes requests reject. */
+function fakeWakeLock(refuse?: Error) {
+  class FakeSentinel extends EventTarget {
+    released = false;
+    readonly type = 'screen';
+    async release() {
+      if (this.released) return;
+      this.released = true;
+      this.dispatchEvent(new Event('release'));
+    }
+  }
+  const sentinels: FakeSentinel[] = [];
+  const request = sinon.spy(async (_type: string) => {
+    if (refuse) throw refuse;
+    const sentinel = new FakeSentinel();
+    sentinels.push(sentinel);
+    return sentinel;
+  });
+  sinon.stub(navigator, 'wakeLock').value({ request });
+  return { request, sentinels };
 }
