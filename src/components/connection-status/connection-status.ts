@@ -1,0 +1,227 @@
+import { html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { onConfigChange, resolveConfig, type ResolvedConfig } from '../../connection/config.js';
+import { ConnectionState } from '../../connection/connection-state.js';
+import { getStompHub } from '../../connection/hub.js';
+import type { StompHub } from '../../connection/stomp-hub.js';
+import type { HubStatus } from '../../connection/types.js';
+import '../../events/os-connection-change.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import type { PartialTranslation } from '../../i18n/translation.js';
+import componentStyles from '../../internal/component.styles.js';
+import { OsElement } from '../../internal/os-element.js';
+import styles from './connection-status.styles.js';
+
+const IDLE: HubStatus = { state: ConnectionState.Idle, since: 0, attempt: 0 };
+
+/** States in which the "Retry now" button is offered. */
+const RETRYABLE: ReadonlySet<string> = new Set([
+  ConnectionState.Reconnecting,
+  ConnectionState.Offline,
+  ConnectionState.Unauthorized
+]);
+
+/**
+ * @summary A small badge for staff screens showing the state of the page's shared live connection (live,
+ * reconnecting with a countdown, offline since, signed out), with a "Retry now" button.
+ * @status experimental
+ * @since 0.1
+ *
+ * It subscribes to nothing and never opens a socket itself: it watches the hub that the other elements with the same
+ * `api-url`, `tenant` and `socket-url` (and page token) share, and shows "Not connected" while nobody uses it.
+ *
+ * @slot prefix - Content before the indicator, e.g. a label such as "Kitchen".
+ * @slot suffix - Content after the label (and the retry button).
+ *
+ * @fires os-connection-change - The shared connection changed state. `detail` is the hub status (`state`, `since`, `nextRetryAt`...).
+ *
+ * @csspart base - The badge.
+ * @csspart indicator - The coloured dot.
+ * @csspart label - The state text (a polite status region).
+ * @csspart retry-button - The "Retry now" button (reconnecting, offline and signed out only).
+ * @csspart message - The missing-attribute message.
+ *
+ * @cssproperty --live-color - Dot colour when live. Default `--os-color-success`, `#146c2e`.
+ * @cssproperty --pending-color - Dot colour while connecting and reconnecting. Default `--os-color-warning`, `#b26a00`.
+ * @cssproperty --danger-color - Dot colour when offline or signed out. Default `--os-color-danger`, `#b3261e`.
+ * @cssproperty --idle-color - Dot colour when not connected. Default `--os-color-text-muted`, `#5d5966`.
+ * @cssproperty --accent-color - Focus ring and retry button colour. Default `--os-color-accent`, `#0b57d0`.
+ * @cssproperty --surface-color - Badge background. Default `--os-color-surface`, `#ffffff`.
+ * @cssproperty --text-color - Text colour. Default `--os-color-text`, `#1c1b1f`.
+ * @cssproperty --border-color - Badge border. Default `--os-color-border`, `#dcd9e0`.
+ * @cssproperty --radius - Corner radius of the badge. Default `999px` (a pill).
+ */
+@customElement('os-connection-status')
+export class OsConnectionStatus extends OsElement {
+  static override styles = [componentStyles, styles];
+
+  private readonly localize = new LocalizeController(this);
+  private hub?: StompHub;
+  private hubConfig?: ResolvedConfig;
+  private stopStatus?: () => void;
+  private stopConfigListener?: () => void;
+  private countdown?: ReturnType<typeof setInterval>;
+  private missingReported = false;
+
+  /** The hub status last seen. */
+  @state() private accessor status: HubStatus = IDLE;
+
+  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
+  @property({ attribute: 'api-url' }) accessor apiUrl = '';
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  @property() accessor tenant = '';
+  /** STOMP WebSocket URL, when the other elements use one. Default: derived from the API URL. */
+  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
+  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
+  @property({ reflect: true }) accessor locale = '';
+  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `connection*`). */
+  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
+
+  /** The connection state shown. */
+  get state(): ConnectionState {
+    return this.status.state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
+    this.requestUpdate(); // (re)attaches to the hub, also when the element is moved or re-inserted
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopConfigListener?.();
+    this.stopConfigListener = undefined;
+    this.detach();
+    this.setCountdown(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.attach();
+    const missing = this.missingAttributes();
+    if (missing.length > 0 && !this.missingReported) {
+      this.missingReported = true;
+      console.error(
+        `<os-connection-status> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is shown until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
+        this
+      );
+    }
+    this.setCountdown(this.status.state === ConnectionState.Reconnecting && !!this.status.nextRetryAt);
+  }
+
+  private handleRetryClick(): void {
+    this.retryNow();
+  }
+
+  private readonly handleStatus = (status: HubStatus): void => {
+    const changed = status.state !== this.status.state;
+    this.status = status;
+    if (changed) this.emit('os-connection-change', { detail: status });
+  };
+
+  /** Finds the shared hub for the current configuration; `getStompHub()` creates it lazily and never connects. */
+  private attach(): void {
+    const config = resolveConfig({
+      apiUrl: this.apiUrl || undefined,
+      tenant: this.tenant || undefined,
+      socketUrl: this.socketUrl || undefined
+    });
+    this.hubConfig = config;
+    const hub = this.isConnected && config.apiUrl && config.tenant ? getStompHub(config) : undefined;
+    if (hub === this.hub) return;
+    this.detach();
+    if (!hub) return;
+    this.hub = hub;
+    this.stopStatus = hub.onStatusChange(this.handleStatus);
+    this.status = hub.status;
+  }
+
+  private detach(): void {
+    this.stopStatus?.();
+    this.stopStatus = undefined;
+    this.hub = undefined;
+  }
+
+  private setCountdown(on: boolean): void {
+    if (on && this.countdown === undefined) {
+      this.countdown = setInterval(() => this.requestUpdate(), 1000);
+    } else if (!on && this.countdown !== undefined) {
+      clearInterval(this.countdown);
+      this.countdown = undefined;
+    }
+  }
+
+  private missingAttributes(): string[] {
+    const missing: string[] = [];
+    if (!this.hubConfig?.apiUrl) missing.push('api-url');
+    if (!this.hubConfig?.tenant) missing.push('tenant');
+    return missing;
+  }
+
+  /** Asks the shared connection to try again now instead of waiting for the scheduled retry. */
+  retryNow(): void {
+    this.hub?.retryNow();
+  }
+
+  private labelText(spoken: boolean): string {
+    const { state, nextRetryAt, since } = this.status;
+    switch (state) {
+      case ConnectionState.Open:
+        return this.localize.term('connectionLive');
+      case ConnectionState.Connecting:
+        return this.localize.term('connectionConnecting');
+      case ConnectionState.Reconnecting:
+        return this.localize.term(
+          'connectionReconnecting',
+          spoken || !nextRetryAt ? undefined : Math.max(0, Math.ceil((nextRetryAt - Date.now()) / 1000))
+        );
+      case ConnectionState.Offline:
+        return this.localize.term('connectionOffline', since ? this.localize.time(since) : undefined);
+      case ConnectionState.Unauthorized:
+        return this.localize.term('connectionUnauthorized');
+      default:
+        return this.localize.term('connectionIdle');
+    }
+  }
+
+  override render() {
+    const missing = this.missingAttributes();
+    const state = this.status.state;
+    const visible = this.labelText(false);
+    const spoken = this.labelText(true);
+    return html`<div
+      part="base"
+      class=${classMap({ 'connection-status': true, [`connection-status--${state}`]: true, 'connection-status--missing': missing.length > 0 })}
+    >
+      <slot name="prefix"></slot>
+      <span part="indicator" class="connection-status__indicator" aria-hidden="true" ?hidden=${missing.length > 0}></span>
+      ${missing.length > 0
+        ? html`<span part="message" class="connection-status__message" role="status"
+            >${this.localize.term('widgetMissingAttribute', '<os-connection-status>', missing)}</span
+          >`
+        : html`<span part="label" class="connection-status__label" role="status">
+            ${visible === spoken
+              ? visible
+              : html`<span aria-hidden="true">${visible}</span><span class="visually-hidden">${spoken}</span>`}
+          </span>`}
+      <button
+        part="retry-button"
+        class="connection-status__retry"
+        type="button"
+        ?hidden=${missing.length > 0 || !RETRYABLE.has(state)}
+        @click=${this.handleRetryClick}
+      >
+        ${this.localize.term('connectionRetry')}
+      </button>
+      <slot name="suffix"></slot>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'os-connection-status': OsConnectionStatus;
+  }
+}

@@ -1,0 +1,194 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { onConfigChange } from '../../connection/config.js';
+import { fillTemplate } from '../../connection/destinations.js';
+import type { DestinationPreset } from '../../connection/types.js';
+import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
+import '../../events/os-venue-update.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import type { PartialTranslation } from '../../i18n/translation.js';
+import componentStyles from '../../internal/component.styles.js';
+import { OsElement } from '../../internal/os-element.js';
+import { changedFields, isVenueConfig, venueState, type VenueConfig } from './venue-config.js';
+import styles from './venue-watch.styles.js';
+
+/**
+ * @summary Watches one venue's configuration over the shared STOMP connection: fires `os-venue-update` on every change,
+ * optionally shows an open / closed badge and reloads the page after a change.
+ * @status experimental
+ * @since 0.1
+ *
+ * Invisible unless `display` is set. Listens to `/venue/{tenant}/{venue}` (`/venues/...` with
+ * `destinations="ordering-core"`); each message is a whole `IVenueConfig`.
+ *
+ * @fires os-venue-update - A venue configuration arrived that differs from the previous one. `detail: { venue, changes }`.
+ * @fires os-connection-change - The shared connection changed state. `detail` is the hub status.
+ * @fires os-auth-error - The server rejected the credentials.
+ *
+ * @csspart base - The badge (only with `display`).
+ * @csspart indicator - The coloured dot.
+ * @csspart label - The state text ("Open", "Temporarily closed: …", "Closed", "Unknown"); a polite status region.
+ * @csspart message - The missing-attribute message (only with `display`).
+ *
+ * @cssproperty --open-color - Dot colour when open. Default `--os-color-success`, `#146c2e`.
+ * @cssproperty --temp-closed-color - Dot colour when temporarily closed. Default `--os-color-warning`, `#b26a00`.
+ * @cssproperty --closed-color - Dot colour when closed. Default `--os-color-danger`, `#b3261e`.
+ * @cssproperty --unknown-color - Dot colour before data. Default `--os-color-text-muted`, `#5d5966`.
+ * @cssproperty --surface-color - Badge background. Default `--os-color-surface`, `#ffffff`.
+ * @cssproperty --text-color - Text colour. Default `--os-color-text`, `#1c1b1f`.
+ * @cssproperty --border-color - Badge border. Default `--os-color-border`, `#dcd9e0`.
+ * @cssproperty --radius - Corner radius of the badge. Default `999px` (a pill).
+ */
+@customElement('os-venue-watch')
+export class OsVenueWatch extends OsElement {
+  static override styles = [componentStyles, styles];
+
+  private readonly localize = new LocalizeController(this);
+  private readonly topic: StompTopicController<VenueConfig>;
+  private reloadTimer?: ReturnType<typeof setTimeout>;
+  private stopConfigListener?: () => void;
+  private missingReported = false;
+
+  /** The last configuration received. */
+  @state() private accessor config: VenueConfig | undefined;
+
+  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
+  @property({ attribute: 'api-url' }) accessor apiUrl = '';
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  @property() accessor tenant = '';
+  /** Id of the venue to watch. Required. */
+  @property() accessor venue = '';
+  /** STOMP WebSocket URL. Default: derived from the API URL. */
+  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
+  /** Destination preset: `documented` (`/venue/{tenant}/{venue}`) or `ordering-core` (`/venues/{tenant}/{venue}`). */
+  @property() accessor destinations: DestinationPreset | undefined;
+  /** Overrides the venue destination template, e.g. `/venues/{tenant}/{venue}`. */
+  @property() accessor destination = '';
+  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
+  @property({ reflect: true }) accessor locale = '';
+  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `venueWatch*`). */
+  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
+  /** Shows the open / closed badge; without it the element is invisible. */
+  @property({ type: Boolean, reflect: true }) accessor display = false;
+  /** Reloads the page `reload-delay` ms after a configuration change (not after the first configuration). */
+  @property({ attribute: 'reload-on-change', type: Boolean }) accessor reloadOnChange = false;
+  /** Debounce of `reload-on-change`, in ms: further changes within it restart the wait. */
+  @property({ attribute: 'reload-delay', type: Number }) accessor reloadDelay = 2000;
+
+  constructor() {
+    super();
+    this.topic = new StompTopicController<VenueConfig>(this, {
+      config: () => ({
+        apiUrl: this.apiUrl || undefined,
+        tenant: this.tenant || undefined,
+        socketUrl: this.socketUrl || undefined,
+        destinations: this.destinations || undefined,
+        templates: this.destination ? { venue: this.destination } : undefined
+      }),
+      destination: (templates, config) =>
+        this.venue && config.tenant ? fillTemplate(templates.venue, { tenant: config.tenant, venue: this.venue }) : undefined,
+      parse: body => (isVenueConfig(body) ? body : undefined),
+      onMessage: venue => this.handleVenue(venue)
+    });
+  }
+
+  /** The last venue configuration received, if any. */
+  get venueConfig(): VenueConfig | undefined {
+    return this.config;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopConfigListener?.();
+    this.stopConfigListener = undefined;
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const missing = this.missingAttributes();
+    if (missing.length > 0 && !this.missingReported) {
+      this.missingReported = true;
+      console.error(
+        `<os-venue-watch> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is watched until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
+        this
+      );
+    }
+    super.update(changed);
+  }
+
+  private handleVenue(venue: VenueConfig): void {
+    const previous = this.config;
+    if (previous && previous.id !== venue.id) return; // another venue's config: not ours
+    const changes = changedFields(previous, venue);
+    if (previous && changes.length === 0) return;
+    this.config = venue;
+    this.emit('os-venue-update', { detail: { venue, changes } });
+    if (previous && this.reloadOnChange) {
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => {
+        this.reloadTimer = undefined;
+        this.reloadPage();
+      }, Math.max(0, this.reloadDelay));
+    }
+  }
+
+  /** Reloads the page (`reload-on-change`). Protected so that tests and subclasses can replace it. */
+  protected reloadPage(): void {
+    location.reload();
+  }
+
+  private missingAttributes(): string[] {
+    const missing: string[] = [];
+    if (!this.topic.config.apiUrl) missing.push('api-url');
+    if (!this.topic.config.tenant) missing.push('tenant');
+    if (!this.venue) missing.push('venue');
+    return missing;
+  }
+
+  private labelText(): string {
+    const config = this.config;
+    switch (venueState(config)) {
+      case 'open':
+        return this.localize.term('venueWatchOpen');
+      case 'temp-closed': {
+        const reason = typeof config?.tempDisabledReason === 'string' ? config.tempDisabledReason.trim() : '';
+        return this.localize.term('venueWatchTempClosed', reason || undefined);
+      }
+      case 'closed':
+        return this.localize.term('venueWatchClosed');
+      default:
+        return this.localize.term('venueWatchUnknown');
+    }
+  }
+
+  override render() {
+    if (!this.display) return nothing;
+    const missing = this.missingAttributes();
+    const state = venueState(this.config);
+    return html`<div
+      part="base"
+      class=${classMap({ 'venue-watch': true, [`venue-watch--${state}`]: true, 'venue-watch--missing': missing.length > 0 })}
+      title=${this.config?.name ?? nothing}
+    >
+      ${missing.length > 0
+        ? html`<span part="message" class="venue-watch__message" role="status"
+            >${this.localize.term('widgetMissingAttribute', '<os-venue-watch>', missing)}</span
+          >`
+        : html`<span part="indicator" class="venue-watch__indicator" aria-hidden="true"></span
+            ><span part="label" class="venue-watch__label" role="status">${this.labelText()}</span>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'os-venue-watch': OsVenueWatch;
+  }
+}

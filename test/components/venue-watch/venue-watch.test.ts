@@ -1,0 +1,225 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../../src/components/venue-watch/venue-watch.js';
+import type { OsVenueWatch } from '../../../src/components/venue-watch/venue-watch.js';
+import type { VenueConfig } from '../../../src/components/venue-watch/venue-config.js';
+import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
+import { resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
+import { StompHub } from '../../../src/connection/stomp-hub.js';
+import { passwordGrantSource } from '../../../src/connection/tokens.js';
+import { resetTranslations } from '../../../src/i18n/localize.js';
+import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+
+const API = 'https://api.test';
+const DEST = '/venue/demo/v1';
+
+const venue = (overrides: Partial<VenueConfig> = {}): VenueConfig => ({
+  id: 'v1',
+  name: 'Centrum',
+  timeZone: 'Europe/Warsaw',
+  active: true,
+  tempDisabled: false,
+  ...overrides
+});
+
+const part = (el: OsVenueWatch, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const label = (el: OsVenueWatch) => part(el, 'label')!.textContent!.trim();
+
+describe('<os-venue-watch>', () => {
+  describe('with a fake STOMP client', () => {
+    let fake: FakeStompClient;
+    let hub: StompHub;
+
+    beforeEach(() => {
+      fake = new FakeStompClient();
+      hub = new StompHub(resolveConfig({ apiUrl: API, tenant: 'demo', token: 'tok' }), fake, new FakeEnvironment());
+      setStompHub(hub);
+    });
+
+    afterEach(() => {
+      sinon.restore();
+      hub.dispose();
+      resetStompHubs();
+      resetConfig();
+      resetTranslations();
+    });
+
+    async function renderLive(display = true): Promise<OsVenueWatch> {
+      const el = await fixture<OsVenueWatch>(
+        display
+          ? html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" display></os-venue-watch>`
+          : html`<os-venue-watch api-url=${API} tenant="demo" venue="v1"></os-venue-watch>`
+      );
+      await fake.connect();
+      await el.updateComplete;
+      return el;
+    }
+
+    async function deliver(el: OsVenueWatch, body: unknown) {
+      fake.deliver(DEST, JSON.stringify(body));
+      await el.updateComplete;
+    }
+
+    describe('accessibility', () => {
+      it('is accessible in every state of the badge', async () => {
+        const el = await renderLive();
+        expect(label(el)).to.equal('Unknown');
+        expect(part(el, 'label')!.getAttribute('role')).to.equal('status');
+        await expect(el).to.be.accessible();
+        await deliver(el, venue());
+        expect(label(el)).to.equal('Open');
+        await expect(el).to.be.accessible();
+        await deliver(el, venue({ tempDisabled: true, tempDisabledReason: 'Kitchen break' }));
+        expect(label(el)).to.equal('Temporarily closed: Kitchen break');
+        await expect(el).to.be.accessible();
+        await deliver(el, venue({ active: false }));
+        expect(label(el)).to.equal('Closed');
+        await expect(el).to.be.accessible();
+      });
+
+      it('is invisible without display, and shows a missing attribute only with it', async () => {
+        const error = sinon.stub(console, 'error');
+        const hidden = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${API} tenant="demo"></os-venue-watch>`);
+        expect(getComputedStyle(hidden).display).to.equal('none');
+        expect(part(hidden, 'base')).to.not.exist;
+        expect(error.callCount).to.equal(1);
+        const shown = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${API} tenant="demo" display></os-venue-watch>`);
+        expect(getComputedStyle(shown).display).to.equal('inline-block');
+        expect(part(shown, 'message')!.textContent).to.contain('“venue”');
+        expect(error.callCount).to.equal(2);
+        await expect(shown).to.be.accessible();
+      });
+    });
+
+    describe('live updates', () => {
+      it('reports a venue closed and re-opened, with the changed fields', async () => {
+        const el = await renderLive();
+        const updates: { venue: VenueConfig; changes: string[] }[] = [];
+        el.addEventListener('os-venue-update', e => updates.push(e.detail));
+        await deliver(el, venue());
+        await deliver(el, venue({ tempDisabled: true, tempDisabledReason: 'Power cut' }));
+        expect(label(el)).to.equal('Temporarily closed: Power cut');
+        await deliver(el, venue({ tempDisabled: true, tempDisabledReason: 'Power cut' })); // unchanged: no event
+        await deliver(el, venue());
+        expect(label(el)).to.equal('Open');
+        expect(updates.map(u => u.changes)).to.deep.equal([
+          ['id', 'name', 'timeZone', 'active', 'tempDisabled'],
+          ['tempDisabled', 'tempDisabledReason'],
+          ['tempDisabled', 'tempDisabledReason']
+        ]);
+        expect(updates[1].venue.tempDisabledReason).to.equal('Power cut');
+      });
+
+      it('fires os-venue-update while invisible, and ignores other payloads', async () => {
+        const el = await renderLive(false);
+        await deliver(el, { hello: 'world' });
+        const update = oneEvent(el, 'os-venue-update');
+        await deliver(el, venue({ active: false }));
+        expect((await update).detail.venue.active).to.equal(false);
+        expect(el.venueConfig!.id).to.equal('v1');
+      });
+
+      it('renders Polish', async () => {
+        const el = await renderLive();
+        el.locale = 'pl';
+        await deliver(el, venue({ tempDisabled: true }));
+        expect(label(el)).to.equal('Chwilowo zamknięte');
+      });
+
+      it('subscribes to the ordering-core destination', async () => {
+        await fixture(html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" destinations="ordering-core"></os-venue-watch>`);
+        await fake.connect();
+        expect(fake.subscribeLog).to.deep.equal(['/venues/demo/v1']);
+      });
+    });
+
+    describe('reload-on-change', () => {
+      it('reloads once, reload-delay after the last change, never after the first config', async () => {
+        const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const el = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" reload-on-change reload-delay="1000"></os-venue-watch>`
+        );
+        const reload = sinon.stub(el as unknown as { reloadPage(): void }, 'reloadPage');
+        await fake.connect();
+        await deliver(el, venue());
+        clock.tick(5000);
+        expect(reload.called).to.be.false;
+        await deliver(el, venue({ active: false }));
+        clock.tick(600);
+        await deliver(el, venue({ active: true }));
+        clock.tick(999);
+        expect(reload.called).to.be.false;
+        clock.tick(1);
+        expect(reload.calledOnce).to.be.true;
+        clock.restore();
+      });
+
+      it('cancels a pending reload when removed', async () => {
+        const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const el = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" reload-on-change></os-venue-watch>`
+        );
+        const reload = sinon.stub(el as unknown as { reloadPage(): void }, 'reloadPage');
+        await fake.connect();
+        await deliver(el, venue());
+        await deliver(el, venue({ name: 'Centrum 2' }));
+        el.remove();
+        clock.tick(5000);
+        expect(reload.called).to.be.false;
+        clock.restore();
+      });
+    });
+
+    describe('cleanup', () => {
+      it('releases its subscription when removed', async () => {
+        const el = await renderLive();
+        el.remove();
+        expect(fake.unsubscribeLog).to.deep.equal([DEST]);
+      });
+    });
+  });
+
+  describe('against the emulator (real @stomp/stompjs client)', () => {
+    let base: string;
+
+    async function post(path: string, body: unknown = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+      });
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+      return response.json();
+    }
+
+    before(async () => {
+      base = (await executeServerCommand<string, undefined>('emulator-url'))!;
+    });
+
+    beforeEach(() => {
+      configure({ token: passwordGrantSource({ apiUrl: base, tenant: 'demo', username: 'guest', password: 'guest' }) });
+    });
+
+    afterEach(() => {
+      resetStompHubs();
+      resetConfig();
+    });
+
+    it('shows the venue closed and re-opened as the server publishes it', async () => {
+      const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${base} tenant="demo" venue="v1" display></os-venue-watch>`);
+      await post('/__emulator/wait-subscribed', { destination: DEST });
+      expect(label(el)).to.equal('Unknown');
+      const closed = oneEvent(el, 'os-venue-update');
+      await post('/__emulator/publish', { destination: DEST, body: venue({ tempDisabled: true, tempDisabledReason: 'Inventory' }) });
+      expect((await closed).detail.changes).to.include('tempDisabledReason');
+      await el.updateComplete;
+      expect(label(el)).to.equal('Temporarily closed: Inventory');
+      const reopened = oneEvent(el, 'os-venue-update');
+      await post('/__emulator/publish', { destination: DEST, body: venue() });
+      expect((await reopened).detail.changes).to.deep.equal(['tempDisabled', 'tempDisabledReason']);
+      await waitUntil(() => label(el) === 'Open', 'not re-opened');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
