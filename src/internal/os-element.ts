@@ -5,6 +5,23 @@ import { LitElement } from 'lit';
  * Events bubble and are composed, so a host app can listen above shadow roots.
  */
 export class OsElement extends LitElement {
+  private missingReported = false;
+
+  /**
+   * Logs one `console.error` per element, the first time required attributes are missing; the element itself shows
+   * the same in its own message. `consequence` completes the sentence, e.g. `'nothing is shown'`.
+   */
+  protected reportMissing(missing: readonly string[], consequence = 'nothing is shown'): void {
+    if (missing.length === 0 || this.missingReported) return;
+    this.missingReported = true;
+    const plural = missing.length > 1;
+    console.error(
+      `<${this.localName}> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${plural ? 's' : ''}; ` +
+        `${consequence} until ${plural ? 'they are' : 'it is'} set.`,
+      this
+    );
+  }
+
   /** Dispatches a bubbling, composed, optionally cancelable `CustomEvent`; returns the event. */
   emit<K extends keyof OsEventDetails>(
     name: K,

@@ -62,7 +62,6 @@ export class OsConnectionStatus extends OsElement {
   private stopStatus?: () => void;
   private stopConfigListener?: () => void;
   private countdown?: ReturnType<typeof setInterval>;
-  private missingReported = false;
 
   /** The hub status last seen. */
   @state() private accessor status: HubStatus = IDLE;
@@ -101,13 +100,7 @@ export class OsConnectionStatus extends OsElement {
     super.willUpdate(changed);
     this.attach();
     const missing = this.missingAttributes();
-    if (missing.length > 0 && !this.missingReported) {
-      this.missingReported = true;
-      console.error(
-        `<os-connection-status> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is shown until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
-        this
-      );
-    }
+    this.reportMissing(missing, 'nothing is shown');
     this.setCountdown(this.status.state === ConnectionState.Reconnecting && !!this.status.nextRetryAt);
   }
 

@@ -91,7 +91,6 @@ export class OsOrderStatus extends OsElement {
   /** When data was last known to be current: set on each accepted message and when the connection drops. */
   private dataAsOf?: number;
   private lastState?: string;
-  private missingReported = false;
   private ticker?: ReturnType<typeof setInterval>;
   private stopConfigListener?: () => void;
 
@@ -185,13 +184,7 @@ export class OsOrderStatus extends OsElement {
       this.lastState = state;
     }
     const missing = this.missingAttributes();
-    if (missing.length > 0 && !this.missingReported) {
-      this.missingReported = true;
-      console.error(
-        `<os-order-status> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is shown until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
-        this
-      );
-    }
+    this.reportMissing(missing, 'nothing is shown');
     super.update(changed);
   }
 

@@ -105,7 +105,6 @@ export class OsUserToasts extends OsElement {
   /** Toasts whose `os-toast-show` was cancelled: their removal fires no `os-toast-hide`. */
   private readonly cancelled = new Set<string>();
   private escapeListening = false;
-  private missingReported = false;
 
   /** The visible toasts, newest first. */
   @state() private accessor toasts: readonly Toast<UserToastData>[] = [];
@@ -182,13 +181,7 @@ export class OsUserToasts extends OsElement {
 
   protected override update(changed: PropertyValues<this>): void {
     const missing = this.missingAttributes();
-    if (missing.length > 0 && !this.missingReported) {
-      this.missingReported = true;
-      console.error(
-        `<os-user-toasts> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; no notifications arrive until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
-        this
-      );
-    }
+    this.reportMissing(missing, 'no notifications arrive');
     super.update(changed);
   }
 

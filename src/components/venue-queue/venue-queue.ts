@@ -87,7 +87,6 @@ export class OsVenueQueue extends OsElement {
   /** When data was last known to be current: set on each message and snapshot, and when the connection drops. */
   private dataAsOf?: number;
   private lastState?: string;
-  private missingReported = false;
   private ticker?: ReturnType<typeof setInterval>;
   private stopConfigListener?: () => void;
   private deadlineTimer?: ReturnType<typeof setTimeout>;
@@ -250,13 +249,7 @@ export class OsVenueQueue extends OsElement {
       this.lastState = state;
     }
     const missing = this.missingAttributes();
-    if (missing.length > 0 && !this.missingReported) {
-      this.missingReported = true;
-      console.error(
-        `<os-venue-queue> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is shown until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
-        this
-      );
-    }
+    this.reportMissing(missing, 'nothing is shown');
     super.update(changed);
   }
 

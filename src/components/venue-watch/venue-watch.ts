@@ -48,7 +48,6 @@ export class OsVenueWatch extends OsElement {
   private readonly topic: StompTopicController<VenueConfig>;
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private stopConfigListener?: () => void;
-  private missingReported = false;
 
   /** The last configuration received. */
   @state() private accessor config: VenueConfig | undefined;
@@ -113,13 +112,7 @@ export class OsVenueWatch extends OsElement {
 
   protected override update(changed: PropertyValues<this>): void {
     const missing = this.missingAttributes();
-    if (missing.length > 0 && !this.missingReported) {
-      this.missingReported = true;
-      console.error(
-        `<os-venue-watch> is missing the ${missing.map(n => `"${n}"`).join(' and ')} attribute${missing.length > 1 ? 's' : ''}; nothing is watched until ${missing.length > 1 ? 'they are' : 'it is'} set.`,
-        this
-      );
-    }
+    this.reportMissing(missing, 'nothing is watched');
     super.update(changed);
   }
 
