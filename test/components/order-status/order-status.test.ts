@@ -1,5 +1,4 @@
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/components/order-status/order-status.js';
 import type { OsOrderStatus } from '../../../src/components/order-status/order-status.js';
@@ -10,6 +9,7 @@ import type { OsConfig } from '../../../src/connection/types.js';
 import { registerTranslation, resetTranslations } from '../../../src/i18n/localize.js';
 import type { Order, OrderEventError } from '../../../src/models/order.js';
 import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
 
 const API = 'https://api.test';
 const DEST = '/order-changes/u1/o1';
@@ -508,15 +508,7 @@ describe('<os-order-status>', () => {
   describe('against the emulator (real @stomp/stompjs client)', () => {
     let base: string;
 
-    async function post(path: string, body: unknown = {}) {
-      const response = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body)
-      });
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-      return response.json();
-    }
+    const post = (path: string, body: unknown = {}) => emulatorPost(base, path, body);
 
     async function guestToken(): Promise<{ access_token: string; UUID: string }> {
       const response = await fetch(`${base}/auth-oauth2/oauth/token`, {
@@ -533,7 +525,7 @@ describe('<os-order-status>', () => {
     }
 
     before(async () => {
-      base = (await executeServerCommand<string, undefined>('emulator-url'))!;
+      base = await emulatorUrl();
     });
 
     beforeEach(async () => {

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/components/user-toasts/user-toasts.js';
 import type { OsUserToasts } from '../../../src/components/user-toasts/user-toasts.js';
@@ -9,6 +8,7 @@ import { StompHub } from '../../../src/connection/stomp-hub.js';
 import { passwordGrantSource } from '../../../src/connection/tokens.js';
 import { resetTranslations } from '../../../src/i18n/localize.js';
 import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
 
 const API = 'https://api.test';
 const DEST = '/kds/demo/u1';
@@ -321,18 +321,10 @@ describe('<os-user-toasts>', () => {
   describe('against the emulator (real @stomp/stompjs client)', () => {
     let baseUrl: string;
 
-    async function post(path: string, body: unknown = {}) {
-      const response = await fetch(`${baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body)
-      });
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-      return response.json();
-    }
+    const post = (path: string, body: unknown = {}) => emulatorPost(baseUrl, path, body);
 
     before(async () => {
-      baseUrl = (await executeServerCommand<string, undefined>('emulator-url'))!;
+      baseUrl = await emulatorUrl();
     });
 
     beforeEach(() => {

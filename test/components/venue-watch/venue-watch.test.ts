@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/components/venue-watch/venue-watch.js';
 import type { OsVenueWatch } from '../../../src/components/venue-watch/venue-watch.js';
@@ -10,6 +9,7 @@ import { StompHub } from '../../../src/connection/stomp-hub.js';
 import { passwordGrantSource } from '../../../src/connection/tokens.js';
 import { resetTranslations } from '../../../src/i18n/localize.js';
 import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
 
 const API = 'https://api.test';
 const DEST = '/venue/demo/v1';
@@ -183,18 +183,10 @@ describe('<os-venue-watch>', () => {
   describe('against the emulator (real @stomp/stompjs client)', () => {
     let base: string;
 
-    async function post(path: string, body: unknown = {}) {
-      const response = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body)
-      });
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-      return response.json();
-    }
+    const post = (path: string, body: unknown = {}) => emulatorPost(base, path, body);
 
     before(async () => {
-      base = (await executeServerCommand<string, undefined>('emulator-url'))!;
+      base = await emulatorUrl();
     });
 
     beforeEach(() => {
