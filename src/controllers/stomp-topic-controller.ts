@@ -45,6 +45,11 @@ export class StompTopicController<T = unknown> implements ReactiveController {
   config: ResolvedConfig = resolveConfig({});
   /** The destination currently subscribed, if any. */
   destination?: string;
+  /**
+   * When the data the host shows was last known to be current: the last `markCurrent()` call, or the moment the
+   * connection stopped being open, whichever is later. Hosts show it as the age of the data while offline.
+   */
+  dataAsOf?: number;
 
   private hub?: StompHub;
   private releases: (() => void)[] = [];
@@ -75,6 +80,16 @@ export class StompTopicController<T = unknown> implements ReactiveController {
     this.release();
   }
 
+  /** Records that the data shown is current as of `at` (default now). */
+  markCurrent(at: number = Date.now()): void {
+    this.dataAsOf = at;
+  }
+
+  /** Forgets the data's age, when the host drops what it showed (e.g. it follows another order now). */
+  forgetData(): void {
+    this.dataAsOf = undefined;
+  }
+
   /** Asks the connection to try again now (e.g. from a "retry" button). */
   retryNow(): void {
     this.hub?.retryNow();
@@ -90,6 +105,9 @@ export class StompTopicController<T = unknown> implements ReactiveController {
 
   private readonly handleStatus = (status: HubStatus): void => {
     const changed = status.state !== this.status.state;
+    if (changed && this.status.state === ConnectionState.Open) {
+      this.dataAsOf = Math.max(this.dataAsOf ?? 0, status.since || Date.now());
+    }
     this.status = status;
     this.host.requestUpdate();
     if (changed) {

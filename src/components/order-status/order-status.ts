@@ -88,9 +88,6 @@ export class OsOrderStatus extends OsElement {
   private orderJson?: string;
   /** The stage last announced in the live region. */
   private announcedStage?: OrderStage;
-  /** When data was last known to be current: set on each accepted message and when the connection drops. */
-  private dataAsOf?: number;
-  private lastState?: string;
   private ticker?: ReturnType<typeof setInterval>;
   private stopConfigListener?: () => void;
 
@@ -149,7 +146,7 @@ export class OsOrderStatus extends OsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.ticker = setInterval(() => {
-      if (this.order || this.dataAsOf) this.requestUpdate();
+      if (this.order || this.topic.dataAsOf) this.requestUpdate();
     }, TICK_MS);
     // A later configure() may supply what the attributes leave out (api-url, tenant).
     this.stopConfigListener = onConfigChange(() => this.requestUpdate());
@@ -172,17 +169,11 @@ export class OsOrderStatus extends OsElement {
       this.announcement = '';
       this.announcedStage = undefined;
       this.receivedAt = undefined;
-      this.dataAsOf = undefined;
+      this.topic.forgetData();
     }
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    // Runs after the topic controller's hostUpdate(), so the connection state is current here.
-    const state = this.topic.state;
-    if (state !== this.lastState) {
-      if (this.lastState === 'open') this.dataAsOf = Math.max(this.dataAsOf ?? 0, this.topic.status.since || Date.now());
-      this.lastState = state;
-    }
     const missing = this.missingAttributes();
     this.reportMissing(missing, 'nothing is shown');
     super.update(changed);
@@ -226,7 +217,7 @@ export class OsOrderStatus extends OsElement {
 
   private applyOrder(order: Order): void {
     const now = Date.now();
-    this.dataAsOf = now;
+    this.topic.markCurrent(now);
     const json = JSON.stringify(order);
     if (json === this.orderJson || !isNotOlder(order, this.order)) {
       this.requestUpdate(); // the data is still current: refresh its age
@@ -269,7 +260,7 @@ export class OsOrderStatus extends OsElement {
   private renderBanner(): TemplateResult | typeof nothing {
     const state = this.topic.state;
     if (state !== 'reconnecting' && state !== 'offline' && state !== 'unauthorized') return nothing;
-    const asOf = this.order ? this.dataAsOf : undefined;
+    const asOf = this.order ? this.topic.dataAsOf : undefined;
     const age = asOf ? this.localize.relativeTime(asOf) : undefined;
     return html`<div part="banner" class="banner banner--${state}">
       <span class="banner__indicator" aria-hidden="true"></span>

@@ -84,9 +84,6 @@ export class OsVenueQueue extends OsElement {
   private board: OrderBoard;
   /** The board version last emitted as `os-queue-update`. */
   private emittedVersion = 0;
-  /** When data was last known to be current: set on each message and snapshot, and when the connection drops. */
-  private dataAsOf?: number;
-  private lastState?: string;
   private ticker?: ReturnType<typeof setInterval>;
   private stopConfigListener?: () => void;
   private deadlineTimer?: ReturnType<typeof setTimeout>;
@@ -184,7 +181,7 @@ export class OsVenueQueue extends OsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.ticker = setInterval(() => {
-      if (this.topic.state !== 'open' && this.dataAsOf) this.requestUpdate();
+      if (this.topic.state !== 'open' && this.topic.dataAsOf) this.requestUpdate();
     }, TICK_MS);
     this.stopConfigListener = onConfigChange(() => this.requestUpdate());
     this.resizeObserver = new ResizeObserver(() => this.measure());
@@ -242,12 +239,6 @@ export class OsVenueQueue extends OsElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    // Runs after the topic controller's hostUpdate(), so the connection state is current here.
-    const state = this.topic.state;
-    if (state !== this.lastState) {
-      if (this.lastState === 'open') this.dataAsOf = Math.max(this.dataAsOf ?? 0, this.topic.status.since || Date.now());
-      this.lastState = state;
-    }
     const missing = this.missingAttributes();
     this.reportMissing(missing, 'nothing is shown');
     super.update(changed);
@@ -267,7 +258,7 @@ export class OsVenueQueue extends OsElement {
   }
 
   private handleOrder(order: Order): void {
-    this.dataAsOf = Date.now();
+    this.topic.markCurrent();
     this.handleChange(this.board.apply(order, Date.now()));
   }
 
@@ -278,7 +269,7 @@ export class OsVenueQueue extends OsElement {
       const orders = await fetchJson<unknown>(`/ordering-api/api/orders/venue/${encodeURIComponent(board.venue)}`);
       if (signal.aborted || board !== this.board) return;
       const list = Array.isArray(orders) ? orders.filter(isOrder) : [];
-      this.dataAsOf = Date.now();
+      this.topic.markCurrent();
       this.handleChange(board.reconcile(list, Date.now(), { requestedAt }));
       this.requestUpdate(); // the initial load may have ended without a visible change
     } catch {
@@ -538,7 +529,7 @@ export class OsVenueQueue extends OsElement {
   private renderBanner(): TemplateResult | typeof nothing {
     const state = this.topic.state;
     if (state !== 'reconnecting' && state !== 'offline' && state !== 'unauthorized') return nothing;
-    const age = this.dataAsOf ? this.localize.relativeTime(this.dataAsOf) : undefined;
+    const age = this.topic.dataAsOf ? this.localize.relativeTime(this.topic.dataAsOf) : undefined;
     return html`<div part="banner" class="banner banner--${state}">
       <span class="banner__indicator" aria-hidden="true"></span>
       <span class="banner__text">${this.localize.term(state, age)}</span>

@@ -1,0 +1,68 @@
+import { defineCE, expect, fixture } from '@open-wc/testing';
+import { LitElement, html as litHtml } from 'lit';
+import sinon from 'sinon';
+import { resetConfig, resolveConfig } from '../../src/connection/config.js';
+import { ConnectionState } from '../../src/connection/connection-state.js';
+import { resetStompHubs, setStompHub } from '../../src/connection/hub.js';
+import { StompHub } from '../../src/connection/stomp-hub.js';
+import { StompTopicController } from '../../src/controllers/stomp-topic-controller.js';
+import { FakeEnvironment, FakeStompClient } from '../support/fake-stomp-client.js';
+
+const API = 'https://api.test';
+
+describe('StompTopicController', () => {
+  let fake: FakeStompClient;
+  let hub: StompHub;
+
+  /** A throwaway host with a controller on `/kds/demo/v1`. */
+  function hostTag() {
+    return defineCE(
+      class extends LitElement {
+        topic = new StompTopicController<unknown>(this, {
+          config: () => ({ apiUrl: API, tenant: 'demo' }),
+          destination: (templates, config) => templates.venueOrders.replace('{tenant}', config.tenant).replace('{venue}', 'v1')
+        });
+        override render() {
+          return litHtml`${this.topic.state}`;
+        }
+      }
+    );
+  }
+
+  beforeEach(() => {
+    fake = new FakeStompClient();
+    const env = new FakeEnvironment({ random: () => 0.5 });
+    hub = new StompHub(
+      resolveConfig({ apiUrl: API, tenant: 'demo', token: 'tok', reconnectMinMs: 60_000, reconnectMaxMs: 60_000 }),
+      fake,
+      env
+    );
+    setStompHub(hub);
+  });
+
+  afterEach(() => {
+    sinon.restore();
+    hub.dispose();
+    resetStompHubs();
+    resetConfig();
+  });
+
+  it('keeps dataAsOf from markCurrent() while open, moves it to when the connection stopped being open, and forgets it', async () => {
+    const tag = hostTag();
+    const el = (await fixture(`<${tag}></${tag}>`)) as HTMLElement & { topic: StompTopicController };
+    await fake.connect();
+    expect(el.topic.state).to.equal(ConnectionState.Open);
+    expect(el.topic.dataAsOf).to.equal(undefined);
+
+    el.topic.markCurrent(1000);
+    expect(el.topic.dataAsOf).to.equal(1000);
+
+    const beforeDrop = Date.now();
+    fake.drop();
+    expect(el.topic.state).to.equal(ConnectionState.Reconnecting);
+    expect(el.topic.dataAsOf).to.be.at.least(beforeDrop);
+
+    el.topic.forgetData();
+    expect(el.topic.dataAsOf).to.equal(undefined);
+  });
+});
