@@ -18,3 +18,15 @@ export async function emulatorPost(base: string, path: string, body: unknown = {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
   return response.json();
 }
+
+/** Resolves at the element's next `os-connection-change` to a state other than `open` (e.g. after a dropped socket). */
+export function connectionLeavesOpen(el: HTMLElement): Promise<void> {
+  return new Promise(resolve => {
+    const listener = (event: Event) => {
+      if ((event as CustomEvent<{ state: string }>).detail.state === 'open') return;
+      el.removeEventListener('os-connection-change', listener);
+      resolve();
+    };
+    el.addEventListener('os-connection-change', listener);
+  });
+}

@@ -9,7 +9,7 @@ import type { OsConfig } from '../../../src/connection/types.js';
 import { registerTranslation, resetTranslations } from '../../../src/i18n/localize.js';
 import type { Order, OrderEventError } from '../../../src/models/order.js';
 import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { connectionLeavesOpen, emulatorPost, emulatorUrl } from '../../support/emulator.js';
 
 const API = 'https://api.test';
 const DEST = '/order-changes/u1/o1';
@@ -562,14 +562,7 @@ describe('<os-order-status>', () => {
       );
       await post('/__emulator/wait-subscribed', { destination });
       await waitUntil(() => currentStep(el) === 'Paid', 'snapshot not shown');
-      const reconnecting = new Promise<void>(resolve => {
-        const listener = (event: Event) => {
-          if ((event as CustomEvent<{ state: string }>).detail.state === 'open') return;
-          el.removeEventListener('os-connection-change', listener);
-          resolve();
-        };
-        el.addEventListener('os-connection-change', listener);
-      });
+      const reconnecting = connectionLeavesOpen(el);
       await post('/__emulator/faults/drop-connections');
       await reconnecting;
       await post(`/__emulator/orders/${created.id}/status`, { status: 'PREPARING' });

@@ -9,7 +9,7 @@ import type { OsQueueUpdateDetail } from '../../../src/events/os-queue-update.js
 import { resetTranslations } from '../../../src/i18n/localize.js';
 import type { Order } from '../../../src/models/order.js';
 import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { connectionLeavesOpen, emulatorPost, emulatorUrl } from '../../support/emulator.js';
 
 const API = 'https://api.test';
 const DEST = '/kds/demo/v1';
@@ -518,14 +518,7 @@ describe('<os-venue-queue>', () => {
       const created = (await post('/__emulator/orders', { venue: 'v2', status: 'PREPARING', queuePos: '502' })) as Order;
       const el = await renderBoard('v2');
       await waitUntil(() => numbers(el, 'preparing').includes('502'), 'the order was not in the snapshot');
-      const down = new Promise<void>(resolve => {
-        const listener = (event: Event) => {
-          if ((event as CustomEvent<{ state: string }>).detail.state === 'open') return;
-          el.removeEventListener('os-connection-change', listener);
-          resolve();
-        };
-        el.addEventListener('os-connection-change', listener);
-      });
+      const down = connectionLeavesOpen(el);
       await post('/__emulator/faults/drop-connections');
       await down;
       await post(`/__emulator/orders/${created.id}/status`, { status: 'READY' });
