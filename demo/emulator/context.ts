@@ -3,13 +3,13 @@ import type { DeviceFlow } from './device-flow.js';
 import type { Logger } from './logger.js';
 import type { OrderStore } from './orders.js';
 import type { TokenStore } from './token-store.js';
-import type { VenueConfig } from './venues.js';
+import type { VenueStore } from './venues.js';
 
 /** The emulator's state, shared by the HTTP handlers. */
 export interface EmulatorContext {
   tenant: string;
   users: readonly EmulatorUser[];
-  venues: readonly VenueConfig[];
+  venues: VenueStore;
   tokens: TokenStore;
   /** Pending device-code authorizations. */
   devices: DeviceFlow;

@@ -3,7 +3,10 @@ import type { Emulator } from './emulator.js';
 import { EmulatorError } from './errors.js';
 import { readJson, sendJson } from './http.js';
 import { asObject, optionalNumber, optionalString, requiredString, type JsonObject } from './json-input.js';
+import { isValidSeed, isValidSpeed } from './options.js';
 import type { CreateOrderInput, OrderItemInput } from './orders.js';
+import { isScenarioName } from './simulation/scenarios.js';
+import type { VenuePatch } from './venues.js';
 import type { Route } from './router.js';
 
 /** Longest `timeoutMs` accepted by `wait-subscribed`. */
@@ -64,6 +67,45 @@ export function controlRoutes(emulator: Emulator): Route[] {
       }
     },
     get(/^\/__emulator\/venues$/, () => emulator.venues()),
+    get(/^\/__emulator\/venues\/([^/]+)$/, ([id = '']) => emulator.venue(id)),
+    post(/^\/__emulator\/venues\/([^/]+)$/, (input, [id = '']) => emulator.updateVenue(id, venuePatch(input))),
+    post(/^\/__emulator\/users\/([^/]+)\/notify$/, (input, [userId = '']) =>
+      emulator.notify(userId, {
+        kind: requiredString(input, 'kind'),
+        orderId: optionalString(input, 'orderId'),
+        message: optionalString(input, 'message'),
+        correlationId: optionalString(input, 'correlationId')
+      })
+    ),
+    get(/^\/__emulator\/scenario$/, () => emulator.scenario()),
+    post(/^\/__emulator\/scenario$/, input => {
+      const name = optionalString(input, 'name');
+      if (name !== undefined && !isScenarioName(name)) {
+        throw new EmulatorError(400, 'name must be one of none, quiet, rush-hour, chaos');
+      }
+      return emulator.restartScenario({
+        name,
+        seed: optionalNumber(input, 'seed', isValidSeed),
+        speed: optionalNumber(input, 'speed', isValidSpeed),
+        paused: optionalBoolean(input, 'paused')
+      });
+    }),
+    post(/^\/__emulator\/scenario\/pause$/, () => emulator.pauseScenario()),
+    post(/^\/__emulator\/scenario\/resume$/, () => emulator.resumeScenario()),
+    post(/^\/__emulator\/scenario\/advance$/, input => {
+      const seconds = optionalNumber(input, 'seconds', value => value > 0 && value <= 24 * 3600);
+      if (seconds === undefined) throw new EmulatorError(400, 'seconds is required');
+      return emulator.advanceScenario(seconds);
+    }),
+    {
+      method: 'GET',
+      path: /^\/__emulator\/log$/,
+      handler: (request, response) => {
+        const after = new URL(request.url ?? '/', 'http://localhost').searchParams.get('after');
+        if (after !== null && !/^\d+$/.test(after)) throw new EmulatorError(400, 'after must be a whole number');
+        sendJson(response, 200, emulator.logLines(after === null ? undefined : Number(after)));
+      }
+    },
     get(/^\/__emulator\/device$/, () => emulator.pendingDevices()),
     post(/^\/__emulator\/device\/approve$/, input => {
       const userCode = requiredString(input, 'userCode');
@@ -88,6 +130,28 @@ function get(path: RegExp, answer: (params: string[]) => unknown): Route {
 
 async function jsonInput(request: IncomingMessage): Promise<JsonObject> {
   return asObject(await readJson(request));
+}
+
+function optionalBoolean(input: JsonObject, field: string): boolean | undefined {
+  const value = input[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new EmulatorError(400, `${field} must be true or false`);
+  return value;
+}
+
+function venuePatch(input: JsonObject): VenuePatch {
+  const patch: VenuePatch = {};
+  const name = optionalString(input, 'name');
+  if (name !== undefined) patch.name = name;
+  for (const field of ['active', 'tempDisabled'] as const) {
+    const value = optionalBoolean(input, field);
+    if (value !== undefined) patch[field] = value;
+  }
+  if ('tempDisabledReason' in input) patch.tempDisabledReason = optionalString(input, 'tempDisabledReason') ?? null;
+  if (!Object.keys(patch).length) {
+    throw new EmulatorError(400, 'Give at least one of active, tempDisabled, tempDisabledReason, name');
+  }
+  return patch;
 }
 
 function orderInput(input: JsonObject): CreateOrderInput {

@@ -16,7 +16,14 @@ import { StatsCounter, type EmulatorStats } from './stats.js';
 import { StompServer } from './stomp-server.js';
 import { TokenStore } from './token-store.js';
 import { tokenRoutes } from './token-endpoint.js';
-import { DEMO_VENUES, type VenueConfig } from './venues.js';
+import { DEMO_VENUES, VenueStore, type VenueConfig, type VenuePatch } from './venues.js';
+import { LogBuffer, type LogLine } from './log-buffer.js';
+import type { Logger } from './logger.js';
+import { buildNotification, type NotificationInput } from './notifications.js';
+import { Random } from './simulation/random.js';
+import type { ScenarioName } from './simulation/scenarios.js';
+import { Simulation, type ScenarioState } from './simulation/simulation.js';
+import { emptyCounts, type RestaurantPorts } from './simulation/restaurant.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -30,7 +37,14 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
  */
 export class Emulator {
   private readonly counters = new StatsCounter();
+  private readonly logBuffer = new LogBuffer();
+  private readonly log: Logger;
   private readonly context: EmulatorContext;
+  /** False while orders are made that nobody may see yet (the seed, a warm-up): nothing is published. */
+  private live = false;
+  private simulation?: Simulation;
+  private scenarioSettings: { name: ScenarioName; seed: number; speed: number };
+  private notificationSerial = 0;
   private readonly stomp: StompServer;
   private readonly http: Server;
   private address = { url: '', port: 0 };
@@ -38,7 +52,12 @@ export class Emulator {
 
   /** @internal Use `startEmulator()`, which also starts listening. */
   constructor(private readonly options: ResolvedOptions) {
-    const { tenant, log } = options;
+    const { tenant } = options;
+    const log: Logger = (this.log = line => {
+      this.logBuffer.add(line);
+      options.log(line);
+    });
+    const venues = new VenueStore(DEMO_VENUES);
     const venueIds = new Set(DEMO_VENUES.map(venue => venue.id));
     const tokens = new TokenStore(tenant);
     this.stomp = new StompServer({
@@ -48,20 +67,22 @@ export class Emulator {
       checkToken: token => tokens.check(token),
       mayAccess: (principal, destination) => canSubscribe(principal, destination, { tenant, venueIds })
     });
-    let live = false; // seeding publishes nothing: nobody can be connected yet
-    const orders = new OrderStore(tenant, DEMO_VENUES, order => live && this.publishOrder(order));
+    const orders = new OrderStore(tenant, venues, order => this.live && this.publishOrder(order), {
+      now: () => this.simulation?.wallTime() ?? Date.now(),
+      random: options.scenario === 'none' ? undefined : seededRandom(options.randomSeed + 1)
+    });
     this.context = {
       tenant,
       users: options.users,
-      venues: DEMO_VENUES,
+      venues,
       tokens,
       devices: new DeviceFlow(),
       orders,
       config: { tokenTtlSeconds: options.tokenTtlSeconds },
       log
     };
-    if (options.seed) seedDemo(orders);
-    live = true;
+    this.scenarioSettings = { name: options.scenario, seed: options.randomSeed, speed: options.speed };
+    this.populate(options.paused);
     this.http = createHttpServer(
       [...tokenRoutes(this.context), ...restRoutes(this.context), ...controlRoutes(this)],
       options.staticRoot,
@@ -138,9 +159,101 @@ export class Emulator {
     return this.context.orders.setStage(id, stage);
   }
 
-  /** The demo venues. */
+  /** The venues, with their current state. */
   venues(): VenueConfig[] {
-    return structuredClone([...this.context.venues]);
+    return this.context.venues.list();
+  }
+
+  /** One venue; throws {@link EmulatorError} 404 for an unknown id. */
+  venue(id: string): VenueConfig {
+    return this.context.venues.get(id);
+  }
+
+  /**
+   * Changes a venue (e.g. `{tempDisabled: true, tempDisabledReason: 'Back at 14:00'}` closes it for a while) and
+   * publishes its configuration to `/venue/{T}/{id}` and `/venues/{T}/{id}`.
+   */
+  updateVenue(id: string, patch: VenuePatch): VenueConfig {
+    const venue = this.context.venues.update(id, patch);
+    if (this.live) {
+      const body = Buffer.from(JSON.stringify(venue), 'utf8');
+      const state = !venue.active ? 'closed' : venue.tempDisabled ? 'temporarily closed' : 'open';
+      const delivered = [`/venue/${this.tenant}/${id}`, `/venues/${this.tenant}/${id}`].reduce(
+        (sum, destination) => sum + this.stomp.publish(destination, body, JSON_HEADERS, false),
+        0
+      );
+      this.log(`publish venue ${id} ${state}: ${delivered} delivered`);
+    }
+    return venue;
+  }
+
+  /**
+   * Sends a user notification (see `buildNotification()` for the kinds) to `/kds/{T}/{U}` and `/notifications/{T}/{U}`,
+   * and an error also to `/order-changes/{U}/{orderId}`.
+   * @returns the message and how many MESSAGE frames were sent
+   */
+  notify(userId: string, input: NotificationInput): { delivered: number; body: Record<string, unknown> } {
+    const body = buildNotification(input, ++this.notificationSerial, [userId]);
+    const destinations = [`/kds/${this.tenant}/${userId}`, `/notifications/${this.tenant}/${userId}`];
+    if (body.type === 'OrderEventError') destinations.push(`/order-changes/${userId}/${body.orderId}`);
+    const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+    const delivered = destinations.reduce(
+      (sum, destination) => sum + this.stomp.publish(destination, bytes, JSON_HEADERS, false),
+      0
+    );
+    this.log(`publish ${body.type} to ${userId} (order ${body.orderId}): ${delivered} delivered`);
+    return { delivered, body };
+  }
+
+  /** The simulated restaurant: scenario, seed, speed, whether paused, simulated time and counts. */
+  scenario(): ScenarioState {
+    if (this.simulation) return this.simulation.state();
+    const { name, seed, speed } = this.scenarioSettings;
+    return { name, description: 'no simulation: the static demo orders only', seed, speed, paused: true, simulatedSeconds: 0, counts: emptyCounts() };
+  }
+
+  /**
+   * Starts over with another scenario (or the same with another seed or speed): forgets every order, re-opens the
+   * venues, runs the new warm-up without publishing, then drops every connection so clients re-sync.
+   */
+  restartScenario(settings: { name?: ScenarioName; seed?: number; speed?: number; paused?: boolean }): ScenarioState {
+    this.simulation?.stop();
+    this.simulation = undefined;
+    this.scenarioSettings = {
+      name: settings.name ?? this.scenarioSettings.name,
+      seed: settings.seed ?? this.scenarioSettings.seed,
+      speed: settings.speed ?? this.scenarioSettings.speed
+    };
+    this.context.orders.clear();
+    this.context.venues.reset();
+    this.populate(settings.paused ?? false);
+    const { name, seed, speed } = this.scenarioSettings;
+    this.log(`scenario ${name} (seed ${seed}, speed ${speed}) restarted`);
+    this.dropConnections();
+    return this.scenario();
+  }
+
+  /** Stops the simulated clock. */
+  pauseScenario(): ScenarioState {
+    this.simulation?.pause();
+    return this.scenario();
+  }
+
+  /** Lets the simulated clock run again. */
+  resumeScenario(): ScenarioState {
+    this.simulation?.resume();
+    return this.scenario();
+  }
+
+  /** Runs `seconds` of simulated time at once. */
+  advanceScenario(seconds: number): ScenarioState {
+    this.simulation?.advance(seconds * 1000);
+    return this.scenario();
+  }
+
+  /** Log lines after `after` (the last 500 are kept, even with `quiet`). */
+  logLines(after?: number): { lines: LogLine[]; next: number } {
+    return this.logBuffer.since(after);
   }
   /** Approves a device's user code (the device-code flow); false when no such code is pending. */
   approveDevice(userCode: string): boolean {
@@ -209,6 +322,7 @@ export class Emulator {
   /** Terminates every socket and stops the server; calling it again returns the same promise. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>(resolve => {
+      this.simulation?.stop();
       this.stomp.close();
       this.http.close(() => resolve());
       this.http.closeAllConnections();
@@ -216,11 +330,50 @@ export class Emulator {
     return this.closing;
   }
 
+  /** Publishes an order to its destinations (see `orderDestinations()`), logging one line. */
   private publishOrder(order: Order): void {
     const body = Buffer.from(JSON.stringify(order), 'utf8');
-    for (const destination of orderDestinations(order, this.options.tenant)) {
-      this.stomp.publish(destination, body, JSON_HEADERS);
+    const destinations = orderDestinations(order, this.options.tenant);
+    let delivered = 0;
+    for (const destination of destinations) delivered += this.stomp.publish(destination, body, JSON_HEADERS, false);
+    const venues = order.buckets.map(bucket => bucket.venue).join(',');
+    this.log(`publish order ${order.id} ${order.status} (${venues}) to ${destinations.length} destinations: ${delivered} delivered`);
+  }
+
+  /** Fills the store without publishing: the static demo orders, or the scenario's warm-up (then it runs on). */
+  private populate(paused: boolean): void {
+    this.live = false;
+    try {
+      const { name, seed, speed } = this.scenarioSettings;
+      if (name === 'none') {
+        if (this.options.seed) seedDemo(this.context.orders);
+        return;
+      }
+      this.simulation = new Simulation({ scenario: name, seed, speed, paused }, this.restaurantPorts());
+      this.simulation.start();
+    } finally {
+      this.live = true;
     }
+  }
+
+  private restaurantPorts(): RestaurantPorts {
+    const { orders, venues, tokens } = this.context;
+    return {
+      tenant: this.tenant,
+      createOrder: input => orders.create(input),
+      setOrderStatus: (id, stage) => orders.setStage(id, stage),
+      getOrder: id => orders.get(id),
+      listOpenOrders: () => orders.list().filter(order => !order.closed),
+      republishOrder: order => this.live && this.publishOrder(order),
+      notify: (userId, input) => this.live && this.notify(userId, input),
+      isVenueOpen: id => venues.isOpen(id),
+      updateVenue: (id, patch) => this.updateVenue(id, patch),
+      publishRaw: (destination, raw) => this.publishRaw(destination, raw),
+      publish: (destination, body) => this.publish(destination, body),
+      dropConnections: () => this.dropConnections(),
+      expireTokens: () => tokens.expire(),
+      log: line => this.live && this.log(line)
+    };
   }
 }
 
@@ -229,4 +382,9 @@ function checkDestination(destination: unknown): string {
     throw new EmulatorError(400, 'destination must be a string starting with /');
   }
   return destination;
+}
+
+function seededRandom(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }

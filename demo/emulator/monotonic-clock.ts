@@ -6,9 +6,12 @@
 export class MonotonicClock {
   private last = 0;
 
+  /** @param now the wall clock (epoch ms); a simulation passes its own */
+  constructor(private readonly now: () => number = Date.now) {}
+
   /** The next timestamp, e.g. `2025-01-31T12:00:00.123Z`. */
   next(): string {
-    this.last = Math.max(Date.now(), this.last + 1);
+    this.last = Math.max(this.now(), this.last + 1);
     return new Date(this.last).toISOString();
   }
 }

@@ -3,7 +3,7 @@ import { EmulatorError } from './errors.js';
 import { MonotonicClock } from './monotonic-clock.js';
 import type { Order, OrderLine } from './order-model.js';
 import { applyStage, isOrderStage, ORDER_STAGES, type OrderStage } from './order-stages.js';
-import type { VenueConfig } from './venues.js';
+import type { VenueStore } from './venues.js';
 
 /** One item of a new order. */
 export interface OrderItemInput {
@@ -44,22 +44,40 @@ const CLAIM_CODE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 export class OrderStore {
   private readonly orders = new Map<string, Order>();
   private readonly queueCounters = new Map<string, number>();
-  private readonly clock = new MonotonicClock();
+  private readonly clock: MonotonicClock;
+  private readonly randomInt: (max: number) => number;
   private nextId = 1001;
 
+  /**
+   * @param options.now the wall clock for timestamps (a simulation's warm-up dates its orders in the past)
+   * @param options.random a generator in [0, 1) for claim codes (a seeded one makes them repeatable)
+   */
   constructor(
     private readonly tenant: string,
-    private readonly venues: readonly VenueConfig[],
-    private readonly onChange: (order: Order) => void
-  ) {}
+    private readonly venues: VenueStore,
+    private readonly onChange: (order: Order) => void,
+    options: { now?: () => number; random?: () => number } = {}
+  ) {
+    this.clock = new MonotonicClock(options.now);
+    const { random } = options;
+    this.randomInt = random ? max => Math.floor(random() * max) : max => randomInt(max);
+  }
+
+  /** Forgets every order and restarts ids at 1001 and queue numbers at 1. */
+  clear(): void {
+    this.orders.clear();
+    this.queueCounters.clear();
+    this.nextId = 1001;
+  }
 
   /** Creates an order; throws {@link EmulatorError} 400 for bad input and 409 for a taken id. */
   create(input: CreateOrderInput = {}): Order {
     checkOrderInput(input);
     const id = input.id ?? this.freeId();
     if (this.orders.has(id)) throw new EmulatorError(409, `Order ${id} already exists`);
-    const venue = this.venues.find(candidate => candidate.id === (input.venue ?? 'v1'));
-    if (!venue) throw new EmulatorError(400, `Unknown venue ${input.venue}`);
+    const venueId = input.venue ?? 'v1';
+    if (!this.venues.has(venueId)) throw new EmulatorError(400, `Unknown venue ${input.venue}`);
+    const venue = this.venues.get(venueId);
     const stage = input.status ?? 'COMPLETED';
     if (!isOrderStage(stage)) throw unknownStage(stage);
     const now = this.clock.next();
@@ -88,7 +106,7 @@ export class OrderStore {
           queuePos: input.queuePos ?? this.nextQueuePos(venue.id)
         }
       ],
-      claimCode: input.claimCode ?? randomClaimCode(),
+      claimCode: input.claimCode ?? this.claimCode(),
       completed: false,
       verified: false,
       closed: false,
@@ -138,6 +156,10 @@ export class OrderStore {
   private freeId(): string {
     while (this.orders.has(String(this.nextId))) this.nextId += 1;
     return String(this.nextId++);
+  }
+
+  private claimCode(): string {
+    return Array.from({ length: 6 }, () => CLAIM_CODE_CHARS[this.randomInt(CLAIM_CODE_CHARS.length)]).join('');
   }
 
   private nextQueuePos(venue: string): string {
@@ -204,8 +226,4 @@ function slug(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'item'
   );
-}
-
-function randomClaimCode(): string {
-  return Array.from({ length: 6 }, () => CLAIM_CODE_CHARS[randomInt(CLAIM_CODE_CHARS.length)]).join('');
 }

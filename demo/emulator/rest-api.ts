@@ -31,7 +31,7 @@ export function restRoutes(context: EmulatorContext): Route[] {
       method: 'GET',
       path: /^\/ordering-api\/api\/orders\/venue\/([^/]+)$/,
       handler: authorized((_, [venue = '']) => {
-        if (!venues.some(candidate => candidate.id === venue)) throw new EmulatorError(404, `Venue ${venue} not found`);
+        if (!venues.has(venue)) throw new EmulatorError(404, `Venue ${venue} not found`);
         return orders.openAtVenue(venue);
       })
     },

@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Top-level folders of the static root that may be served. */
-const SERVED_FOLDERS = ['demo', 'dist'];
+const SERVED_FOLDERS = ['demo', 'dist', 'docs'];
 
 /**
  * Serves `GET /` as `demo/index.html` and other paths as files below `demo/` and `dist/` of `root` (a folder

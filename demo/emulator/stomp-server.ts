@@ -65,9 +65,10 @@ export class StompServer {
   /**
    * Sends a MESSAGE to every subscription of exactly this destination; a destination without subscribers is a
    * no-op. Each MESSAGE has `destination`, `message-id`, `subscription` and `content-length` (in bytes).
+   * @param logLine false when the caller logs its own line (one for several destinations)
    * @returns the number of MESSAGE frames sent
    */
-  publish(destination: string, body: Buffer, headers: StompHeaders = {}): number {
+  publish(destination: string, body: Buffer, headers: StompHeaders = {}, logLine = true): number {
     let delivered = 0;
     for (const subscription of this.subscriptions.forDestination(destination)) {
       const messageId = `${subscription.owner.id}-${++this.messageCount}`;
@@ -81,7 +82,7 @@ export class StompServer {
       if (subscription.owner.sendFrame({ command: 'MESSAGE', headers: messageHeaders, body })) delivered += 1;
     }
     this.options.stats.messagesSent(delivered);
-    this.options.log(`publish ${destination} (${body.length} bytes) to ${delivered} subscriber(s)`);
+    if (logLine) this.options.log(`publish ${destination} (${body.length} bytes): ${delivered} delivered`);
     return delivered;
   }
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EmulatorError, ORDER_STAGES, type Emulator, type Order } from '../../demo/emulator/index.js';
 import { OrderStore } from '../../demo/emulator/orders.js';
-import { DEMO_VENUES } from '../../demo/emulator/venues.js';
+import { DEMO_VENUES, VenueStore } from '../../demo/emulator/venues.js';
 import { accessToken, fetchJson, postJson, RawStomp, startTestEmulator, stompUrl } from './support.js';
 
 function store(changes: Order[] = []): OrderStore {
-  return new OrderStore('demo', DEMO_VENUES, order => changes.push(order));
+  return new OrderStore('demo', new VenueStore(DEMO_VENUES), order => changes.push(order));
 }
 
 describe('orders', () => {
