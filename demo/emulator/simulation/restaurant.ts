@@ -92,6 +92,9 @@ export class Restaurant {
   /** The previous version of each driven order, for stale messages. */
   private readonly previous = new Map<string, Order>();
   private customers = 0;
+  /** Anna's orders: a new round supersedes a waiting one. */
+  private demoGuestRound = 0;
+  private demoGuestBusy = false;
 
   constructor(
     private readonly scenario: ScenarioDefinition,
@@ -122,14 +125,27 @@ export class Restaurant {
     });
   }
 
-  /** Anna (`guest-1`) always has an order on the way, at Centrum: a new one a while after the last is picked up. */
+  /**
+   * Anna (`guest-1`) orders at Centrum again a while after her last order was picked up (or dropped), so the demo's
+   * order tracker always has something to follow.
+   */
   private demoGuestOrders(): void {
-    const again = () => this.scheduler.after(this.seconds(this.scenario.guestOrderEvery), () => this.demoGuestOrders());
-    if (!this.ports.isVenueOpen('v1')) {
-      again();
-      return;
-    }
-    this.placeOrder('v1', DEMO_GUEST, again);
+    const round = ++this.demoGuestRound;
+    this.demoGuestBusy = true;
+    const again = () => {
+      if (round !== this.demoGuestRound) return;
+      this.demoGuestBusy = false;
+      this.scheduler.after(this.seconds(this.scenario.guestOrderEvery), () => {
+        if (round === this.demoGuestRound) this.demoGuestOrders();
+      });
+    };
+    if (this.ports.isVenueOpen('v1')) this.placeOrder('v1', DEMO_GUEST, again);
+    else again();
+  }
+
+  /** Called when the warm-up is over: Anna should have an order on the way when the first page opens. */
+  warmedUp(): void {
+    if (!this.demoGuestBusy) this.demoGuestOrders();
   }
 
   private placeOrder(venue: string, guest: { userId: string; name: string }, done: () => void): void {

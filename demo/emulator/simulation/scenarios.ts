@@ -69,7 +69,7 @@ const QUIET: ScenarioDefinition = {
   pickup: [30, 150],
   closing: [5, 20],
   abandonRate: 0.04,
-  cancelRate: 0.02,
+  cancelRate: 0.03,
   lateCancelRate: 0.02,
   upsellRate: 0.15,
   basketUpdateRate: 0.25,

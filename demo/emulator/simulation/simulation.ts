@@ -69,6 +69,7 @@ export class Simulation {
     } finally {
       this.warmingUp = false;
     }
+    this.restaurant.warmedUp();
     if (!this.options.paused) this.resume();
   }
 
