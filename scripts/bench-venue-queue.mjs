@@ -3,9 +3,8 @@
 // venue, then a stream of status updates at a fixed rate over STOMP, and reports what the page saw: messages
 // delivered, renders, frame times and long tasks. Needs a build (`npm run build`) and Chromium.
 // Run: node scripts/bench-venue-queue.mjs [--orders 1000] [--rate 200] [--seconds 10]
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from './lib/chromium.mjs';
+import { startEmulatorProcess } from './lib/emulator-process.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,20 +14,8 @@ const ORDERS = arg('orders', 1000);
 const RATE = arg('rate', 200);
 const SECONDS = arg('seconds', 10);
 
-const emulator = spawn(
-  process.execPath,
-  ['--import', 'tsx', 'demo/emulator/cli.ts', '--port', '0', '--quiet', '--ready-json', '--no-seed'],
-  { stdio: ['ignore', 'pipe', 'inherit'] }
-);
-const base = await new Promise(resolve =>
-  createInterface({ input: emulator.stdout }).on('line', line => {
-    try {
-      resolve(JSON.parse(line).url);
-    } catch {
-      // not the ready line
-    }
-  })
-);
+const emulator = await startEmulatorProcess(['--quiet', '--no-seed']);
+const base = emulator.url;
 
 let clock = Date.parse('2026-01-01T12:00:00Z');
 const order = (n, ready) => ({
@@ -48,11 +35,7 @@ const publish = body =>
     body: JSON.stringify({ destination: '/kds/demo/v1', body })
   });
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run']
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1920, height: 1080 });
@@ -123,5 +106,5 @@ try {
   );
 } finally {
   await browser.close();
-  emulator.kill('SIGTERM');
+  await emulator.stop();
 }

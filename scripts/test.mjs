@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The project's test command (`npm test`): type-check, manifest up to date, bundle builds, the emulator's own tests
-// in Node, then every browser test in headless Chromium. Prints `N passed, N failed, N skipped` as its last line.
+// and the demo pages' smoke tests in Node, then every browser test in headless Chromium. Prints `N passed, N failed, N skipped` as its last line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,15 +48,19 @@ if (extraArgs.length === 0) {
   step('custom-elements.json is up to date', process.execPath, ['scripts/check-manifest.mjs']);
   step('bundle builds', npx, ['rollup', '-c', '--silent']);
 
-  // The emulator's own tests, in Node.
-  const tap = join(tmp, 'emulator.tap');
-  const emulatorTests = existsSync('test/emulator')
-    ? (await import('node:fs')).readdirSync('test/emulator').filter(f => f.endsWith('.test.ts')).map(f => `test/emulator/${f}`)
-    : [];
-  if (emulatorTests.length > 0) {
-    run('emulator tests (Node)', process.execPath, [
+  // The emulator's own tests and the demo pages' smoke tests, in Node.
+  const tap = join(tmp, 'node.tap');
+  const nodeTests = ['test/emulator', 'test/demo'].flatMap(folder =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .filter(file => /\.test\.(ts|mjs)$/.test(file))
+          .map(file => `${folder}/${file}`)
+      : []
+  );
+  if (nodeTests.length > 0) {
+    run('emulator and demo page tests (Node)', process.execPath, [
       '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...emulatorTests
+      '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeTests
     ]);
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = name => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
