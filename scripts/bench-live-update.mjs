@@ -3,31 +3,16 @@
 // API (POST /__emulator/orders/{id}/status): the time from sending the request to the new step being rendered.
 // Needs a build (`npm run build`) and Chromium (/usr/bin/chromium or CHROME_PATH).
 // Run: node scripts/bench-live-update.mjs [--rounds 20]
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from './lib/chromium.mjs';
+import { startEmulatorProcess } from './lib/emulator-process.mjs';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 20;
-const emulator = spawn(process.execPath, ['--import', 'tsx', 'demo/emulator/cli.ts', '--port', '0', '--quiet', '--ready-json'], {
-  stdio: ['ignore', 'pipe', 'inherit']
-});
-const base = await new Promise(resolve =>
-  createInterface({ input: emulator.stdout }).on('line', line => {
-    try {
-      resolve(JSON.parse(line).url);
-    } catch {
-      // not the ready line
-    }
-  })
-);
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run']
-});
+const emulator = await startEmulatorProcess(['--quiet']);
+const base = emulator.url;
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  await page.goto(`${base}/?order=1001`);
+  await page.goto(`${base}/demo/tracker.html?order=1001`);
   const stepOf = () =>
     document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim();
   await page.waitForFunction(stepOf, { timeout: 10000 });
@@ -62,5 +47,5 @@ try {
   console.log(`status change → rendered, ${rounds} rounds: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms`);
 } finally {
   await browser.close();
-  emulator.kill('SIGTERM');
+  await emulator.stop();
 }

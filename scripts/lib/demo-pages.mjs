@@ -16,8 +16,10 @@ export async function waitUntilLive(page, parts = {}) {
       const elements = [...document.querySelectorAll('os-order-status, os-venue-queue, os-user-toasts, os-venue-watch')];
       const states = /** @type {any} */ (window).__osStates;
       const live = elements.every(element => states?.get(element) === 'open');
-      const rendered = Object.entries(parts).every(([host, part]) =>
-        [...document.querySelectorAll(host)].every(element => element.shadowRoot?.querySelector(part))
+      const rendered = Object.entries(parts).every(
+        ([host, part]) =>
+          document.querySelector(host) &&
+          [...document.querySelectorAll(host)].every(element => element.shadowRoot?.querySelector(part))
       );
       return live && rendered;
     },
