@@ -176,13 +176,8 @@ export class Emulator {
   updateVenue(id: string, patch: VenuePatch): VenueConfig {
     const venue = this.context.venues.update(id, patch);
     if (this.live) {
-      const body = Buffer.from(JSON.stringify(venue), 'utf8');
       const state = !venue.active ? 'closed' : venue.tempDisabled ? 'temporarily closed' : 'open';
-      const delivered = [`/venue/${this.tenant}/${id}`, `/venues/${this.tenant}/${id}`].reduce(
-        (sum, destination) => sum + this.stomp.publish(destination, body, JSON_HEADERS, false),
-        0
-      );
-      this.log(`publish venue ${id} ${state}: ${delivered} delivered`);
+      this.publishTo([`/venue/${this.tenant}/${id}`, `/venues/${this.tenant}/${id}`], venue, `venue ${id} ${state}`);
     }
     return venue;
   }
@@ -196,12 +191,7 @@ export class Emulator {
     const body = buildNotification(input, ++this.notificationSerial, [userId]);
     const destinations = [`/kds/${this.tenant}/${userId}`, `/notifications/${this.tenant}/${userId}`];
     if (body.type === 'OrderEventError') destinations.push(`/order-changes/${userId}/${body.orderId}`);
-    const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-    const delivered = destinations.reduce(
-      (sum, destination) => sum + this.stomp.publish(destination, bytes, JSON_HEADERS, false),
-      0
-    );
-    this.log(`publish ${body.type} to ${userId} (order ${body.orderId}): ${delivered} delivered`);
+    const delivered = this.publishTo(destinations, body, `${body.type} to ${userId} (order ${body.orderId})`);
     return { delivered, body };
   }
 
@@ -332,12 +322,21 @@ export class Emulator {
 
   /** Publishes an order to its destinations (see `orderDestinations()`), logging one line. */
   private publishOrder(order: Order): void {
-    const body = Buffer.from(JSON.stringify(order), 'utf8');
     const destinations = orderDestinations(order, this.options.tenant);
-    let delivered = 0;
-    for (const destination of destinations) delivered += this.stomp.publish(destination, body, JSON_HEADERS, false);
     const venues = order.buckets.map(bucket => bucket.venue).join(',');
-    this.log(`publish order ${order.id} ${order.status} (${venues}) to ${destinations.length} destinations: ${delivered} delivered`);
+    this.publishTo(destinations, order, `order ${order.id} ${order.status} (${venues}) to ${destinations.length} destinations`);
+  }
+
+  /**
+   * Publishes one JSON body to several destinations and logs one line, `publish <what>: N delivered`.
+   * @returns the number of MESSAGE frames sent
+   */
+  private publishTo(destinations: readonly string[], body: unknown, what: string): number {
+    const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+    let delivered = 0;
+    for (const destination of destinations) delivered += this.stomp.publish(destination, bytes, JSON_HEADERS, false);
+    this.log(`publish ${what}: ${delivered} delivered`);
+    return delivered;
   }
 
   /** Fills the store without publishing: the static demo orders, or the scenario's warm-up (then it runs on). */
