@@ -1,6 +1,9 @@
 /**
- * Command line: `node --import tsx demo/emulator/cli.ts [options]`. Run with `--help` for the options.
+ * Command line: `node --import tsx demo/emulator/cli.ts [options]`, or the plain-JavaScript build of it
+ * (`node scripts/build-emulator.mjs` writes dist/emulator/os-emulator.mjs). Run with `--help` for the options.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type Emulator } from './index.js';
 import { isValidSpeed } from './options.js';
@@ -24,6 +27,8 @@ ${Object.values(SCENARIOS)
   --token-ttl S     access token lifetime in seconds (default 3600)
   --no-seed         start without the static demo orders (scenario none)
   --quiet           no log lines
+  --static DIR      serve the demo/ and dist/ folders of DIR (default: the os-widgets package root), e.g. your
+                    own page in DIR/demo/ and your build in DIR/dist/
   --ready-json      print exactly one stdout line {"url":"http://HOST:PORT"} once listening (logs go to stderr)
   --help            show this help
 
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
       'no-seed': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'ready-json': { type: 'boolean', default: false },
+      static: { type: 'string' },
       help: { type: 'boolean', default: false }
     },
     strict: true
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
   }
   const speed = Number(values.speed);
   if (!isValidSpeed(speed)) throw new UsageError(`--speed must be a number from 0.1 to 1000, got "${values.speed}"`);
+  const staticRoot = values.static === undefined ? undefined : toFolder('--static', values.static);
   const emulator = await startEmulator({
     port: toInteger('--port', values.port ?? process.env.PORT ?? '8080'),
     host: values.host,
@@ -69,15 +76,16 @@ async function main(): Promise<void> {
     randomSeed: toInteger('--seed', values.seed),
     speed,
     paused: values.paused,
+    staticRoot,
     quiet: values.quiet,
     log: line => (readyJson ? process.stderr : process.stdout).write(`${new Date().toISOString()} ${line}\n`)
   });
   stopOnSignals(emulator);
   if (readyJson) process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`);
-  else if (!values.quiet) process.stdout.write(banner(emulator));
+  else if (!values.quiet) process.stdout.write(banner(emulator, staticRoot));
 }
 
-function banner(emulator: Emulator): string {
+function banner(emulator: Emulator, staticRoot: string | undefined): string {
   const ws = emulator.url.replace(/^http/, 'ws');
   return `
   Ordering Stack emulator (tenant "${emulator.tenant}")
@@ -88,7 +96,7 @@ function banner(emulator: Emulator): string {
   STOMP          ${ws}/websocket  (also ${ws}/ws)
   Token          POST ${emulator.url}/auth-oauth2/oauth/token  (guest/guest, staff/staff, anonymous)
   Control API    ${emulator.url}/__emulator/...  (see demo/emulator/README.md)
-
+${staticRoot === undefined ? '' : `  Static files   ${emulator.url}/demo/, /dist/  from ${staticRoot}\n`}
   Press Ctrl+C to stop.
 
 `;
@@ -115,6 +123,14 @@ function stopOnSignals(emulator: Emulator): void {
 
 /** A bad command line: reported with the usage text and exit code 2. */
 class UsageError extends Error {}
+
+function toFolder(name: string, path: string): string {
+  const folder = resolve(path);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`${name} must be a folder, got "${path}"`);
+  }
+  return folder;
+}
 
 function toInteger(name: string, text: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${name} must be a whole number, got "${text}"`);

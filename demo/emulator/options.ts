@@ -26,7 +26,10 @@ export interface EmulatorOptions {
   speed?: number;
   /** Start the simulation paused (after its warm-up); default false. */
   paused?: boolean;
-  /** Folder whose `demo/` and `dist/` are served; default the repository root (two levels above this folder). */
+  /**
+   * Folder whose `demo/` and `dist/` are served; default two levels above this module: the repository root when
+   * run from source (demo/emulator/), the package root when run as the build (dist/emulator/os-emulator.mjs).
+   */
   staticRoot?: string;
   /** Users of the password grant; default `guest`/`guest` (customer `guest-1`) and `staff`/`staff` (`staff-1`). */
   users?: readonly EmulatorUser[];
