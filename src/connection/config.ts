@@ -1,3 +1,4 @@
+import { pageShared } from '../internal/page-shared.js';
 import { templatesFor } from './destinations.js';
 import type { DestinationPreset, DestinationTemplates, OsConfig, TokenProvider } from './types.js';
 
@@ -67,8 +68,9 @@ export const DEFAULTS = Object.freeze({
 
 type Listener = (config: Readonly<OsConfig>) => void;
 
-let pageConfig: OsConfig = {};
-const listeners = new Set<Listener>();
+/** The page configuration and its listeners, shared by every copy of os-widgets on the page. */
+const shared = pageShared('config', () => ({ config: {} as OsConfig, listeners: new Set<Listener>() }));
+const listeners = shared.listeners;
 
 /**
  * Sets page-wide configuration, merged into what earlier calls set: a key present in `config` replaces the
@@ -81,6 +83,7 @@ const listeners = new Set<Listener>();
  * @example configure({ apiUrl: 'https://api.example.com', tenant: 't1', destinations: 'ordering-core' })
  */
 export function configure(config: OsConfig): void {
+  const pageConfig = shared.config;
   const next: OsConfig = { ...pageConfig };
   for (const [key, value] of Object.entries(config) as [keyof OsConfig, unknown][]) {
     if (value === undefined) {
@@ -91,7 +94,7 @@ export function configure(config: OsConfig): void {
       (next as Record<string, unknown>)[key] = value;
     }
   }
-  pageConfig = next;
+  shared.config = next;
   const snapshot = getPageConfig();
   for (const listener of [...listeners]) {
     try {
@@ -104,6 +107,7 @@ export function configure(config: OsConfig): void {
 
 /** A copy of the page-wide configuration set with {@link configure}. */
 export function getPageConfig(): Readonly<OsConfig> {
+  const pageConfig = shared.config;
   return { ...pageConfig, templates: pageConfig.templates ? { ...pageConfig.templates } : undefined };
 }
 
@@ -120,7 +124,7 @@ export function onConfigChange(listener: (config: Readonly<OsConfig>) => void): 
 
 /** @internal Clears the page configuration and its listeners (tests). */
 export function resetConfig(): void {
-  pageConfig = {};
+  shared.config = {};
   listeners.clear();
 }
 
@@ -134,7 +138,7 @@ function isEmpty(value: unknown): boolean {
 
 function pick<K extends keyof OsConfig>(key: K, overrides: Partial<OsConfig>): OsConfig[K] | undefined {
   if (!isEmpty(overrides[key])) return overrides[key];
-  if (!isEmpty(pageConfig[key])) return pageConfig[key];
+  if (!isEmpty(shared.config[key])) return shared.config[key];
   return undefined;
 }
 
@@ -184,6 +188,7 @@ export function deriveSocketUrl(apiUrl: string): string {
  * Idempotent: resolving an already resolved configuration gives the same result.
  */
 export function resolveConfig(overrides: Partial<OsConfig> = {}): ResolvedConfig {
+  const pageConfig = shared.config;
   const apiUrl = str(pick('apiUrl', overrides)).replace(/\/+$/, '');
   let socketUrl = str(overrides.socketUrl);
   if (!socketUrl && isEmpty(overrides.apiUrl)) socketUrl = str(pageConfig.socketUrl);

@@ -1,6 +1,8 @@
+import { pageShared } from '../internal/page-shared.js';
 import { configure, onConfigChange, resolveConfig, type ResolvedConfig } from './config.js';
 import { StompHub } from './stomp-hub.js';
-import type { OsConfig, TokenProvider } from './types.js';
+import type { ConnectionState } from './connection-state.js';
+import type { AuthErrorDetail, HubStatus, MessageListener, OsConfig, SubscribeOptions, TokenProvider } from './types.js';
 
 export { configure } from './config.js';
 
@@ -15,21 +17,28 @@ interface HubRecord {
   overrides: Partial<OsConfig>;
 }
 
-const hubs = new Map<string, HubRecord>();
-const providerIds = new WeakMap<TokenProvider, number>();
-let nextProviderId = 1;
+/**
+ * The hubs of the page, shared by every copy of os-widgets on it (see `pageShared`), so a CMS script and an app's
+ * import use one connection per identity.
+ */
+const registry = pageShared('hubs', () => ({
+  hubs: new Map<string, HubRecord>(),
+  providerIds: new WeakMap<TokenProvider, number>(),
+  nextProviderId: 1,
+  stopListening: undefined as (() => void) | undefined
+}));
+const hubs = registry.hubs;
 let forcedHub: StompHub | undefined;
-let stopListening: (() => void) | undefined;
 
 /** Who the hub connects as: a token string, a provider function, a refresh token, or built-in anonymous / none. */
 function tokenIdentity(config: ResolvedConfig): string {
   const { token } = config;
   if (typeof token === 'string') return `token:${token}`;
   if (typeof token === 'function') {
-    let id = providerIds.get(token);
+    let id = registry.providerIds.get(token);
     if (id === undefined) {
-      id = nextProviderId++;
-      providerIds.set(token, id);
+      id = registry.nextProviderId++;
+      registry.providerIds.set(token, id);
     }
     return `provider:${id}`;
   }
@@ -78,7 +87,7 @@ export function getStompHub(overrides: Partial<OsConfig> = {}): StompHub {
     record = { hub: new StompHub(config), overrides: { ...overrides } };
     hubs.set(key, record);
   }
-  stopListening ??= onConfigChange(handleConfigChange);
+  registry.stopListening ??= onConfigChange(handleConfigChange);
   return record.hub;
 }
 
@@ -92,6 +101,47 @@ export function resetStompHubs(): void {
   for (const { hub } of hubs.values()) hub.dispose();
   hubs.clear();
   forcedHub = undefined;
-  stopListening?.();
-  stopListening = undefined;
+  registry.stopListening?.();
+  registry.stopListening = undefined;
+}
+
+/**
+ * The page's shared connection as a host app sees it: its status, a way to retry at once, a new token, and REST
+ * reads with the current token. Every element with the same identity (socket URL, tenant, token source) uses it.
+ */
+export interface OsConnection {
+  /** A copy of the connection's status: state, since, last open, next retry, attempts, last error. */
+  readonly status: HubStatus;
+  /** The connection state (shorthand for `status.state`). */
+  readonly state: ConnectionState;
+  /** The user id that fills `{userId}`: the configured one, else the one the token source reported. */
+  readonly userId: string | undefined;
+  /** Calls `listener` after every status change; returns a function that removes it. */
+  onStatusChange(listener: (status: HubStatus) => void): () => void;
+  /** Calls `listener` on every state change; returns a function that removes it. */
+  onStateChange(listener: (state: ConnectionState) => void): () => void;
+  /** Calls `listener` each time the connection gives up on its credentials (`unauthorized`). */
+  onAuthError(listener: (detail: AuthErrorDetail) => void): () => void;
+  /**
+   * Listens to a destination (a template such as `/order-changes/{tenant}/{userId}` is filled from the token and
+   * tenant), sharing one SUBSCRIBE with every element on it; `options.onResync` runs after every (re)connect.
+   * Returns `release`.
+   */
+  subscribe(destination: string, listener: MessageListener, options?: SubscribeOptions): () => void;
+  /** Connects now instead of waiting for the scheduled retry; also leaves `offline` and `unauthorized`. */
+  retryNow(): void;
+  /** Replaces the token source; an `unauthorized` connection starts again. */
+  setToken(token: string | TokenProvider): void;
+  /** GET `{apiUrl}{path}` with the current token (refreshed once on HTTP 401); rejects with an error with `status`. */
+  fetchJson<T = unknown>(path: string, signal?: AbortSignal): Promise<T>;
+}
+
+/**
+ * The shared connection for the page configuration, or for `options` (the same settings an element's attributes
+ * give). Getting it does not open a socket: that happens when the first element subscribes.
+ *
+ * @example getConnection().onStatusChange(status => console.log(status.state))
+ */
+export function getConnection(options: Partial<OsConfig> = {}): OsConnection {
+  return getStompHub(options);
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pageShared } from '../internal/page-shared.js';
 import en from './en.js';
 import pl from './pl.js';
 import { plural, type PluralForms } from './plural.js';
@@ -16,9 +17,14 @@ const builtIn = new Map<string, PartialTranslation>([
   ['en', en],
   ['pl', pl]
 ]);
-const registered = new Map<string, PartialTranslation>();
-const hosts = new Set<LocalizeHost>();
-let documentObserver: MutationObserver | undefined;
+/** Registered strings and the elements to refresh, shared by every copy of os-widgets on the page. */
+const shared = pageShared('translations', () => ({
+  registered: new Map<string, PartialTranslation>(),
+  hosts: new Set<LocalizeHost>(),
+  /** Watches `<html lang>` while any element is connected. */
+  documentObserver: undefined as MutationObserver | undefined
+}));
+const { registered, hosts } = shared;
 
 function refreshAll(): void {
   for (const host of hosts) host.requestUpdate();
@@ -129,17 +135,17 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     hosts.add(this.host);
-    if (!documentObserver && typeof MutationObserver !== 'undefined') {
-      documentObserver = new MutationObserver(refreshAll);
-      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    if (!shared.documentObserver && typeof MutationObserver !== 'undefined') {
+      shared.documentObserver = new MutationObserver(refreshAll);
+      shared.documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
     }
   }
 
   hostDisconnected(): void {
     hosts.delete(this.host);
     if (hosts.size === 0) {
-      documentObserver?.disconnect();
-      documentObserver = undefined;
+      shared.documentObserver?.disconnect();
+      shared.documentObserver = undefined;
     }
   }
 

@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../internal/define.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { onConfigChange, resolveConfig, type ResolvedConfig } from '../../connection/config.js';
 import { ConnectionState } from '../../connection/connection-state.js';
