@@ -1,11 +1,49 @@
 #!/usr/bin/env node
-// Prints the size of the built bundles: raw, minified + gzip (level 9) and brotli. Run `npm run build` first.
+// `npm run size`: what each way of loading os-widgets costs a page, minified + gzip (level 9), beside the floor: lit
+// (LitElement, html, css) + the @stomp/stompjs Client alone, bundled the same way. Run `npm run build` first.
+//   CDN files: dist/cdn/*.js as shipped.
+//   npm entries: each entry of the package bundled by esbuild with lit and stompjs (production build), minified, the
+//   way an app's bundler would include it.
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
-for (const file of ['dist/os-widgets.js', 'dist/os-widgets.iife.js']) {
-  const bytes = readFileSync(file);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  const br = brotliCompressSync(bytes).length;
-  console.log(`${file}: ${bytes.length} B min, ${gz} B min+gz (${(gz / 1024).toFixed(1)} KiB), ${br} B brotli`);
+const gzip = bytes => gzipSync(bytes, { level: 9 }).length;
+
+async function bundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2021',
+    conditions: ['production'],
+    write: false,
+    logLevel: 'silent'
+  });
+  return result.outputFiles[0].contents;
+}
+
+const floor = gzip(
+  await bundle(
+    "import { LitElement, html, css } from 'lit'; import { Client } from '@stomp/stompjs'; export { LitElement, html, css, Client };"
+  )
+);
+const rows = [['floor: lit + @stomp/stompjs Client', floor]];
+for (const file of ['dist/cdn/os-widgets.js', 'dist/cdn/os-widgets.iife.js']) rows.push([file, gzip(readFileSync(file))]);
+const entries = {
+  'os-widgets': './dist/index.js',
+  'os-widgets/order-status': './dist/components/order-status/order-status.js',
+  'os-widgets/venue-queue': './dist/components/venue-queue/venue-queue.js',
+  'os-widgets/user-toasts': './dist/components/user-toasts/user-toasts.js',
+  'os-widgets/venue-watch': './dist/components/venue-watch/venue-watch.js',
+  'os-widgets/connection-status': './dist/components/connection-status/connection-status.js',
+  'os-widgets/connection': './dist/connection/index.js'
+};
+for (const [name, path] of Object.entries(entries)) rows.push([name, gzip(await bundle(`export * from '${path}';`))]);
+
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log(`${'what'.padEnd(width)}  min+gz (B)  × floor`);
+for (const [name, bytes] of rows) {
+  console.log(`${name.padEnd(width)}  ${String(bytes).padStart(10)}  ${(bytes / floor).toFixed(2).padStart(7)}`);
 }

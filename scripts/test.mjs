@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The project's test command (`npm test`): type-check, manifest up to date, bundle builds, the emulator's own tests
+// The project's test command (`npm test`): type-check, manifest and framework typings up to date, build, the emulator's own tests,
 // and the demo pages' smoke tests in Node, then every browser test in headless Chromium. Prints `N passed, N failed, N skipped` as its last line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -46,11 +46,19 @@ if (extraArgs.length === 0) {
   step('type-check (src, test)', npx, ['tsc', '-p', '.']);
   step('type-check (emulator)', npx, ['tsc', '-p', 'demo/emulator/tsconfig.json']);
   step('custom-elements.json is up to date', process.execPath, ['scripts/check-manifest.mjs']);
-  step('bundle builds', npx, ['rollup', '-c', '--silent']);
+  step('framework typings are up to date', process.execPath, ['scripts/generate-framework-types.mjs', '--check']);
+  step('build (npm, CDN, emulator)', process.execPath, ['scripts/build.mjs']);
 
-  // The emulator's own tests and the demo pages' smoke tests, in Node.
+  // In Node: the emulator's own tests, the demo pages' smoke tests, the packed tarball and the framework apps.
   const tap = join(tmp, 'node.tap');
-  const nodeTests = ['test/emulator', 'test/demo'].flatMap(folder =>
+  // The package as users get it, packed once from the build above for the package and framework app tests.
+  const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', tmp], { encoding: 'utf8' });
+  const tarball = readdirSync(tmp).find(file => file.endsWith('.tgz'));
+  if (packed.status !== 0 || !tarball) {
+    process.stdout.write(`✖ npm pack failed\n${packed.stderr}\n`);
+    totals.failed++;
+  }
+  const nodeTests = ['test/emulator', 'test/demo', 'test/package', 'test/frameworks'].flatMap(folder =>
     existsSync(folder)
       ? readdirSync(folder)
           .filter(file => /\.test\.(ts|mjs)$/.test(file))
@@ -58,10 +66,10 @@ if (extraArgs.length === 0) {
       : []
   );
   if (nodeTests.length > 0) {
-    run('emulator and demo page tests (Node)', process.execPath, [
+    run('Node tests: emulator, demo pages, packed tarball, framework apps', process.execPath, [
       '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeTests
-    ]);
+    ], tarball ? { OS_WIDGETS_TARBALL: join(tmp, tarball) } : {});
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = name => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
     if (!text) totals.failed++;
