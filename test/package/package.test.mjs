@@ -4,11 +4,21 @@
 // with it. Needs the npm registry for the scratch project's own dependencies (TypeScript, React).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { startEmulatorProcess } from '../../scripts/lib/emulator-process.mjs';
 import { packageTarball } from '../../scripts/lib/package-tarball.mjs';
+
+/** The code block under `<!-- snippet: NAME … -->` in README.md: the README's examples are run, not just shown. */
+function readmeSnippet(name) {
+  const readme = readFileSync('README.md', 'utf8');
+  const match = readme.match(new RegExp(`<!-- snippet: ${name}\\b[^>]*-->\\s*\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``));
+  assert.ok(match, `README.md has no snippet "${name}"`);
+  return match[1];
+}
 
 /** Every entry of the exports map that has code. */
 const ENTRIES = [
@@ -112,6 +122,61 @@ console.log(open);
       assert.equal(imported.status, 0, imported.stderr);
     });
   }
+
+  it("type-checks the README's npm example under the same strict settings", () => {
+    // The example leaves the host app's own names open; declare them the way an app would have them.
+    const prelude = 'declare const myAuth: { accessToken(): Promise<string>; userId: string };\ndeclare const orderId: string;\n';
+    writeFileSync(join(app, 'app.ts'), prelude + readmeSnippet('npm'));
+    const check = run(join(app, 'node_modules/.bin/tsc'), ['-p', '.']);
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+  });
+
+  it("runs the README's server-rendering example in Node", () => {
+    writeFileSync(join(app, 'server.mjs'), readmeSnippet('server'));
+    const result = run(process.execPath, ['server.mjs']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), 'OsOrderStatus open');
+  });
+
+  it('leaves lit and stompjs to the app: the npm modules import them by name', () => {
+    const element = readFileSync(join(app, 'node_modules/os-widgets/dist/components/order-status/order-status.js'), 'utf8');
+    assert.match(element, /from 'lit'/);
+    const hub = readFileSync(join(app, 'node_modules/os-widgets/dist/connection/stomp-hub.js'), 'utf8');
+    assert.match(hub, /from '@stomp\/stompjs'/);
+  });
+
+  it("runs the README's script-tag example from the tarball's CDN file against the emulator", async () => {
+    // The page as a CMS editor pastes it, with the CDN address pointing at the tarball's own dist/cdn/ and the API at
+    // the emulator: served by the emulator (--static), so the page and the API share an origin as on a real site.
+    const site = mkdtempSync(join(tmpdir(), 'os-widgets-site-'));
+    spawnSync('tar', ['-xzf', packageTarball(), '-C', site]);
+    mkdirSync(join(site, 'package', 'demo'));
+    const emulator = await startEmulatorProcess(['--quiet', '--static', join(site, 'package')]);
+    const browser = await launchChromium();
+    try {
+      const html = readmeSnippet('script-tag')
+        .replaceAll('https://cdn.jsdelivr.net/npm/os-widgets@0.1/', '/')
+        .replaceAll('https://api.example.com', emulator.url)
+        .replaceAll('your-tenant', 'demo')
+        .replaceAll('your-venue-id', 'v1');
+      writeFileSync(join(site, 'package', 'demo', 'snippet.html'), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${html}</body></html>`);
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('pageerror', error => problems.push(error.message));
+      page.on('console', message => message.type() === 'error' && problems.push(message.text()));
+      await page.goto(`${emulator.url}/demo/snippet.html`);
+      // The seeded venue v1 has a ready order: the board shows its tile once connected.
+      await page.waitForFunction(
+        () => document.querySelector('os-venue-queue')?.shadowRoot?.querySelector('[part~="tile"]'),
+        { timeout: 15000 }
+      );
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await emulator.stop();
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
 
   it('runs the emulator from the installed package (`npx os-emulator --help`)', () => {
     const help = run('npx', ['--no-install', 'os-emulator', '--help']);
