@@ -19,6 +19,9 @@ import { OsVenueWatch as OsVenueWatchElement } from '../components/venue-watch/v
 // Also types the plain tags for React 19 JSX (see jsx.ts).
 import './jsx.js';
 
+type Constructor<T> = new () => T;
+type EventNames = Record<string, EventName | string>;
+
 /** The event prop for a public `os-*` event, typed with the event from `HTMLElementEventMap`. */
 const on = <K extends keyof HTMLElementEventMap>(name: K) => name as EventName<HTMLElementEventMap[K]>;
 
@@ -28,53 +31,46 @@ const connectionEvents = {
   onAuthError: on('os-auth-error')
 };
 
+/** A React component for one element: props set its properties, `events` maps camel-case props to `os-*` events. */
+function wrap<I extends HTMLElement, E extends EventNames>(
+  tagName: string,
+  elementClass: Constructor<I>,
+  displayName: string,
+  events: E
+) {
+  return createComponent({ react: React, tagName, elementClass, displayName, events });
+}
+
 /** `<os-order-status>`: the live status of one order. */
-export const OsOrderStatus = createComponent({
-  react: React,
-  tagName: 'os-order-status',
-  elementClass: OsOrderStatusElement,
-  displayName: 'OsOrderStatus',
-  events: { ...connectionEvents, onOrderUpdate: on('os-order-update'), onOrderError: on('os-order-error') }
+export const OsOrderStatus = wrap('os-order-status', OsOrderStatusElement, 'OsOrderStatus', {
+  ...connectionEvents,
+  onOrderUpdate: on('os-order-update'),
+  onOrderError: on('os-order-error')
 });
 
 /** `<os-venue-queue>`: the pickup board of one venue. */
-export const OsVenueQueue = createComponent({
-  react: React,
-  tagName: 'os-venue-queue',
-  elementClass: OsVenueQueueElement,
-  displayName: 'OsVenueQueue',
-  events: { ...connectionEvents, onQueueUpdate: on('os-queue-update'), onOrderReady: on('os-order-ready') }
+export const OsVenueQueue = wrap('os-venue-queue', OsVenueQueueElement, 'OsVenueQueue', {
+  ...connectionEvents,
+  onQueueUpdate: on('os-queue-update'),
+  onOrderReady: on('os-order-ready')
 });
 
 /** `<os-user-toasts>`: the signed-in user's messages as toasts. */
-export const OsUserToasts = createComponent({
-  react: React,
-  tagName: 'os-user-toasts',
-  elementClass: OsUserToastsElement,
-  displayName: 'OsUserToasts',
-  events: {
-    ...connectionEvents,
-    onToastShow: on('os-toast-show'),
-    onToastHide: on('os-toast-hide'),
-    onUpsellAccept: on('os-upsell-accept'),
-    onUpsellDismiss: on('os-upsell-dismiss')
-  }
+export const OsUserToasts = wrap('os-user-toasts', OsUserToastsElement, 'OsUserToasts', {
+  ...connectionEvents,
+  onToastShow: on('os-toast-show'),
+  onToastHide: on('os-toast-hide'),
+  onUpsellAccept: on('os-upsell-accept'),
+  onUpsellDismiss: on('os-upsell-dismiss')
 });
 
 /** `<os-venue-watch>`: a venue's open / closed state and configuration changes. */
-export const OsVenueWatch = createComponent({
-  react: React,
-  tagName: 'os-venue-watch',
-  elementClass: OsVenueWatchElement,
-  displayName: 'OsVenueWatch',
-  events: { ...connectionEvents, onVenueUpdate: on('os-venue-update') }
+export const OsVenueWatch = wrap('os-venue-watch', OsVenueWatchElement, 'OsVenueWatch', {
+  ...connectionEvents,
+  onVenueUpdate: on('os-venue-update')
 });
 
 /** `<os-connection-status>`: a badge for the shared connection. */
-export const OsConnectionStatus = createComponent({
-  react: React,
-  tagName: 'os-connection-status',
-  elementClass: OsConnectionStatusElement,
-  displayName: 'OsConnectionStatus',
-  events: { onConnectionChange: on('os-connection-change') }
+export const OsConnectionStatus = wrap('os-connection-status', OsConnectionStatusElement, 'OsConnectionStatus', {
+  onConnectionChange: on('os-connection-change')
 });
