@@ -65,7 +65,7 @@ describe('demo pages', () => {
 
   it('the plain-HTML page needs only the IIFE bundle and attributes: no module script of its own', async () => {
     const html = await (await fetch(`${emulator.url}/demo/cms.html`)).text();
-    assert.match(html, /<script src="\/dist\/os-widgets\.iife\.js"><\/script>/);
+    assert.match(html, /<script src="\/dist\/cdn\/os-widgets\.iife\.js"><\/script>/);
     assert.doesNotMatch(html, /type="module"/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
   });
