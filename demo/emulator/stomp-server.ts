@@ -7,12 +7,15 @@ import type { StatsCounter } from './stats.js';
 import { MAX_FRAME_BYTES, type StompHeaders } from './stomp-frame.js';
 import { StompSession } from './stomp-session.js';
 import { SubscriptionRegistry } from './subscriptions.js';
+import { realTimers, type Timers } from './timers.js';
 import type { TokenCheck } from './token-store.js';
 
 /** Options of {@link StompServer}. */
 export interface StompServerOptions {
   /** Heart-beat the server can send and wants to receive, in ms; 0 turns heart-beats off. */
   heartbeatMs: number;
+  /** The sessions' clock and timers; default {@link realTimers}. Tests pass a fake one to move time by hand. */
+  timers?: Timers;
   stats: StatsCounter;
   log: Logger;
   /** Validates a CONNECT frame's `login`. */
@@ -111,6 +114,7 @@ export class StompServer {
       socket,
       {
         heartbeatMs: this.options.heartbeatMs,
+        timers: this.options.timers ?? realTimers,
         subscriptions: this.subscriptions,
         stats,
         log,

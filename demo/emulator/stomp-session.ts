@@ -14,12 +14,15 @@ import {
   type StompHeaders
 } from './stomp-frame.js';
 import type { Subscription, SubscriptionRegistry } from './subscriptions.js';
+import type { TimerHandle, Timers } from './timers.js';
 import { describeRejection, type TokenCheck } from './token-store.js';
 
 /** What a session needs from the server it belongs to. */
 export interface SessionHost {
   /** What the server can send and wants to receive, in ms; 0 turns heart-beats off. */
   heartbeatMs: number;
+  /** The clock and timers of the CONNECT timeout, heart-beats and silence detection. */
+  timers: Timers;
   subscriptions: SubscriptionRegistry<StompSession>;
   stats: StatsCounter;
   log: Logger;
@@ -61,8 +64,8 @@ export class StompSession {
   private version = '1.2';
   private readonly parser = new StompFrameParser();
   private readonly subscriptions = new Map<string, Subscription<StompSession>>();
-  private readonly timers: NodeJS.Timeout[] = [];
-  private lastReceivedAt = Date.now();
+  private readonly timers: TimerHandle[] = [];
+  private lastReceivedAt: number;
   private closeReason = '';
 
   constructor(
@@ -72,13 +75,14 @@ export class StompSession {
     private readonly onEnded: (session: StompSession, reason: string) => void
   ) {
     this.id = id;
+    this.lastReceivedAt = host.timers.now();
     socket.on('message', data => this.handleData(data));
     socket.on('error', error => (this.closeReason ||= error.message));
     socket.on('close', (code: number) => {
       this.closeReason ||= `code ${code}`;
       this.stop();
     });
-    this.timers.push(setTimeout(() => this.connectTimedOut(), CONNECT_TIMEOUT_MS));
+    this.timers.push(host.timers.setTimeout(() => this.connectTimedOut(), CONNECT_TIMEOUT_MS));
   }
 
   /** Sends raw frame bytes: a text WebSocket message when they are valid UTF-8, else binary. */
@@ -101,7 +105,7 @@ export class StompSession {
   }
 
   private handleData(data: RawData): void {
-    this.lastReceivedAt = Date.now();
+    this.lastReceivedAt = this.host.timers.now();
     if (this.state === 'closed') return;
     let frame: StompFrame | undefined;
     try {
@@ -235,12 +239,14 @@ export class StompSession {
   }
 
   private startHeartBeats(sendEveryMs: number, expectEveryMs: number): void {
-    if (sendEveryMs) this.timers.push(setInterval(() => this.send(HEART_BEAT), sendEveryMs));
+    const { timers } = this.host;
+    if (sendEveryMs) this.timers.push(timers.setInterval(() => this.send(HEART_BEAT), sendEveryMs));
     if (!expectEveryMs) return;
+    // Checked every half interval, so a silent client is dropped between 2.5 and 3 intervals after its last byte.
     const check = () => {
-      if (Date.now() - this.lastReceivedAt > SILENCE_FACTOR * expectEveryMs) this.drop('heart-beat timeout');
+      if (timers.now() - this.lastReceivedAt > SILENCE_FACTOR * expectEveryMs) this.drop('heart-beat timeout');
     };
-    this.timers.push(setInterval(check, expectEveryMs / 2));
+    this.timers.push(timers.setInterval(check, expectEveryMs / 2));
   }
 
   /**
@@ -257,7 +263,7 @@ export class StompSession {
   }
 
   private clearTimers(): void {
-    this.timers.splice(0).forEach(timer => clearTimeout(timer));
+    this.timers.splice(0).forEach(timer => this.host.timers.clear(timer));
   }
 
   /** A method, so TypeScript does not narrow `state` across calls that change it. */

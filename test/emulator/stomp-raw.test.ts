@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import type { Emulator } from '../../demo/emulator/index.js';
-import { accessToken, RawStomp, startTestEmulator, stompUrl } from './support.js';
+import {
+  accessToken,
+  FakeTimers,
+  RawStomp,
+  startStompServer,
+  startTestEmulator,
+  stompUrl,
+  type TestStompServer
+} from './support.js';
 
 const PIZZA = 'Zażółć gęślą jaźń 🍕';
-
-/** Resolves once `raw` has received `count` heart-beats. */
-async function heartBeats(raw: RawStomp, count: number): Promise<void> {
-  while (raw.heartBeats < count) await once(raw.socket, 'message');
-}
 
 describe('STOMP on a raw WebSocket', () => {
   let emulator: Emulator;
@@ -100,27 +103,6 @@ describe('STOMP on a raw WebSocket', () => {
     await raw.close();
   });
 
-  it('negotiates heart-beats and sends EOLs at max(client wants, server can)', async () => {
-    const raw = new RawStomp(url);
-    await raw.opened;
-    raw.send(`CONNECT\naccept-version:1.2\nlogin:${token}\nheart-beat:0,10\n\n\0`);
-    assert.equal((await raw.next()).headers['heart-beat'], '40,40');
-    const started = Date.now();
-    await heartBeats(raw, 2);
-    assert.ok(Date.now() - started >= 60, 'heart-beats come every 40 ms, not 10 ms');
-    await raw.close();
-  });
-
-  it('closes a connection silent for more than 2.5 times the agreed interval', async () => {
-    const raw = new RawStomp(url);
-    await raw.opened;
-    raw.send(`CONNECT\naccept-version:1.2\nlogin:${token}\nheart-beat:20,0\n\n\0`);
-    await raw.next();
-    const connectedAt = Date.now();
-    await raw.closed;
-    assert.ok(Date.now() - connectedAt >= 100, 'not before 2.5 × 40 ms');
-  });
-
   it('sends no heart-beats to a client that wants none', async () => {
     const raw = await RawStomp.connect(url, token, { 'heart-beat': '0,0' });
     raw.send('SUBSCRIBE\nid:0\ndestination:/kds/demo/v1\nreceipt:r\n\n\0');
@@ -160,5 +142,75 @@ describe('STOMP on a raw WebSocket', () => {
     const [, response] = (await once(socket, 'unexpected-response')) as [unknown, { statusCode: number }];
     assert.equal(response.statusCode, 404);
     socket.terminate();
+  });
+});
+
+describe('STOMP heart-beats, on a fake clock', () => {
+  const HEART_BEAT_MS = 40;
+  const TIMED_OUT = 'ws s1 closed (heart-beat timeout); 0 open';
+  let timers: FakeTimers;
+  let server: TestStompServer;
+
+  beforeEach(async () => {
+    timers = new FakeTimers();
+    server = await startStompServer({ heartbeatMs: HEART_BEAT_MS, timers });
+  });
+  afterEach(() => server.close());
+
+  /** Sends CONNECT with this `heart-beat` header; resolves with the CONNECTED frame's. */
+  async function connect(heartBeat: string): Promise<{ raw: RawStomp; agreed: string | undefined }> {
+    const raw = new RawStomp(server.url);
+    await raw.opened;
+    raw.send(`CONNECT\naccept-version:1.2\nlogin:ok\nheart-beat:${heartBeat}\n\n\0`);
+    const connected = await raw.next();
+    assert.equal(connected.command, 'CONNECTED');
+    return { raw, agreed: connected.headers['heart-beat'] };
+  }
+
+  /** A frame with a receipt, answered once the server has handled everything sent before it. */
+  async function roundTrip(raw: RawStomp): Promise<void> {
+    raw.send('ACK\nid:1\nreceipt:sync\n\n\0');
+    assert.equal((await raw.next()).headers['receipt-id'], 'sync');
+  }
+
+  it('negotiates heart-beats and sends EOLs at max(client wants, server can)', async () => {
+    const { raw, agreed } = await connect('0,10');
+    assert.equal(agreed, '40,40');
+    timers.advance(HEART_BEAT_MS - 1);
+    await roundTrip(raw); // anything the server sent before the RECEIPT has arrived by now
+    assert.equal(raw.heartBeats, 0, 'none after 39 ms (the client asked for 10 ms, the server can do 40 ms)');
+    timers.advance(1);
+    await roundTrip(raw);
+    assert.equal(raw.heartBeats, 1, 'one after 40 ms');
+    timers.advance(HEART_BEAT_MS * 2);
+    await roundTrip(raw);
+    assert.equal(raw.heartBeats, 3, 'one every 40 ms');
+    await raw.close();
+  });
+
+  it('closes a connection silent for more than 2.5 times the agreed interval', async () => {
+    const { raw } = await connect('20,0'); // the client can send every 20 ms; the server wants 40 ms
+    timers.advance(96);
+    assert.ok(!server.log.includes(TIMED_OUT), 'open after 96 ms (2.4 × 40 ms) of silence');
+    timers.advance(4);
+    assert.ok(!server.log.includes(TIMED_OUT), 'open after exactly 100 ms (2.5 × 40 ms) of silence');
+    // Silence is checked every half interval (20 ms), so the first check that sees more than 100 ms is at 120 ms.
+    timers.advance(19);
+    assert.ok(!server.log.includes(TIMED_OUT), 'open after 119 ms of silence');
+    timers.advance(1);
+    assert.ok(server.log.includes(TIMED_OUT), 'dropped after 120 ms of silence');
+    assert.equal(await raw.closed, 1006, 'terminated without a close frame');
+    assert.equal(raw.heartBeats, 0, 'the client wants no heart-beats');
+  });
+
+  it('keeps a connection that sends something within every 2.5 intervals', async () => {
+    const { raw } = await connect('40,0');
+    for (let beat = 0; beat < 5; beat++) {
+      timers.advance(100);
+      assert.ok(!server.log.includes(TIMED_OUT), `open after ${beat + 1} × 100 ms`);
+      await roundTrip(raw);
+    }
+    await raw.close();
+    assert.ok(server.log.includes('ws s1 closed (code 1005); 0 open'), server.log.join('\n'));
   });
 });

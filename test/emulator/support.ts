@@ -3,9 +3,14 @@
  * with the real @stomp/stompjs Client or over a raw `ws` socket.
  */
 import { Client, type IFrame, type StompConfig } from '@stomp/stompjs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../demo/emulator/index.js';
+import { StatsCounter } from '../../demo/emulator/stats.js';
 import { StompFrameParser, type StompFrame } from '../../demo/emulator/stomp-frame.js';
+import { StompServer } from '../../demo/emulator/stomp-server.js';
+import type { TimerHandle, Timers } from '../../demo/emulator/timers.js';
 
 /** `ordering:secret`, the OAuth client of the token endpoint. */
 export const BASIC_AUTH = 'Basic b3JkZXJpbmc6c2VjcmV0';
@@ -170,4 +175,91 @@ export class RawStomp {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.close();
     await this.closed;
   }
+}
+
+/**
+ * Timers whose clock only moves in {@link FakeTimers.advance}: a test of heart-beats or timeouts says exactly how
+ * much time passes and never waits for real time.
+ */
+export class FakeTimers implements Timers {
+  private time = 1_000_000;
+  private serial = 0;
+  private readonly pending = new Map<number, { due: number; every: number; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    return this.add(callback, ms, 0);
+  }
+
+  setInterval(callback: () => void, ms: number): TimerHandle {
+    return this.add(callback, ms, Math.max(1, ms));
+  }
+
+  clear(timer: TimerHandle): void {
+    this.pending.delete(timer as number);
+  }
+
+  /** Moves the clock `ms` forward, running each timer that falls due on the way at its own time, in time order. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let next: [number, { due: number; every: number; callback: () => void }] | undefined;
+      for (const entry of this.pending) if (entry[1].due <= end && (!next || entry[1].due < next[1].due)) next = entry;
+      if (!next) break;
+      const [id, timer] = next;
+      this.time = timer.due;
+      if (timer.every) timer.due += timer.every;
+      else this.pending.delete(id);
+      timer.callback();
+    }
+    this.time = end;
+  }
+
+  private add(callback: () => void, ms: number, every: number): number {
+    const id = ++this.serial;
+    this.pending.set(id, { due: this.time + Math.max(1, ms), every, callback });
+    return id;
+  }
+}
+
+/** A bare {@link StompServer} on a free port, see {@link startStompServer}. */
+export interface TestStompServer {
+  /** `ws://127.0.0.1:PORT/websocket` */
+  url: string;
+  /** Every log line so far, e.g. `ws s1 closed (heart-beat timeout); 0 open`. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A STOMP server without the rest of the emulator, for tests that inject its timers. It accepts the token
+ * `ok` (user `guest-1`) and every destination.
+ */
+export async function startStompServer(options: { heartbeatMs: number; timers: Timers }): Promise<TestStompServer> {
+  const log: string[] = [];
+  const stomp = new StompServer({
+    ...options,
+    stats: new StatsCounter(),
+    log: line => log.push(line),
+    checkToken: token =>
+      token === 'ok'
+        ? { ok: true, principal: { userId: 'guest-1', role: 'customer' } }
+        : { ok: false, reason: 'invalid' },
+    mayAccess: () => true
+  });
+  const http = createServer((_request, response) => response.writeHead(404).end());
+  stomp.attach(http);
+  await new Promise<void>(resolve => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}/websocket`,
+    log,
+    close: () => {
+      stomp.close();
+      return new Promise<void>(resolve => http.close(() => resolve()));
+    }
+  };
 }
