@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { emulatorPlugin } from './scripts/wtr-emulator-plugin.mjs';
+import { isInteractive, plainFileReporter, stripEscapeSequences } from './scripts/wtr-plain-output.mjs';
 import { summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -13,6 +14,14 @@ if (!existsSync(executablePath)) {
       'Install Debian\'s browser with "apt-get install -y chromium", or point CHROME_PATH at a Chrome/Chromium binary.'
   );
   process.exit(1);
+}
+
+// In a terminal: the progress bar. In a log (no TTY, or CI set): plain lines, no escape sequences, and no verdict
+// but the last line, `N passed, N failed, N skipped`.
+const interactive = isInteractive();
+if (!interactive) {
+  stripEscapeSequences(process.stdout);
+  stripEscapeSequences(process.stderr);
 }
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -26,7 +35,10 @@ export default {
   browserStartTimeout: 60000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin()],
-  reporters: [defaultReporter(), summaryLineReporter()],
+  staticLogging: !interactive,
+  reporters: interactive
+    ? [defaultReporter(), summaryLineReporter()]
+    : [defaultReporter({ reportTestProgress: false }), plainFileReporter(), summaryLineReporter()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -2,6 +2,26 @@
 import { writeFileSync } from 'node:fs';
 
 /**
+ * Counts the tests of one test file's results (a suite with nested suites).
+ * @param {any} suite a session's `testResults`; undefined when the file never ran its tests
+ * @returns {{ passed: number, failed: number, skipped: number }}
+ */
+export function countTests(suite) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  /** @param {any} node */
+  const walk = node => {
+    for (const test of node?.tests ?? []) {
+      if (test.skipped) counts.skipped++;
+      else if (test.passed) counts.passed++;
+      else counts.failed++;
+    }
+    for (const child of node?.suites ?? []) walk(child);
+  };
+  walk(suite);
+  return counts;
+}
+
+/**
  * A web-test-runner reporter that counts tests and prints `N passed, N failed, N skipped` as the very last line.
  * A test file that failed without any failed test (an import error, a crash) counts as one failure.
  * With SUMMARY_FILE set, the counts are also written there as JSON (used by scripts/test.mjs).
@@ -9,20 +29,6 @@ import { writeFileSync } from 'node:fs';
  */
 export function summaryLineReporter() {
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  /** @param {any} suite */
-  const walk = suite => {
-    let failed = 0;
-    for (const test of suite.tests ?? []) {
-      if (test.skipped) counts.skipped++;
-      else if (test.passed) counts.passed++;
-      else {
-        counts.failed++;
-        failed++;
-      }
-    }
-    for (const child of suite.suites ?? []) failed += walk(child);
-    return failed;
-  };
   return {
     start() {
       process.on('exit', () => {
@@ -32,8 +38,11 @@ export function summaryLineReporter() {
     },
     onTestRunFinished({ sessions }) {
       for (const session of sessions) {
-        const failedInFile = session.testResults ? walk(session.testResults) : 0;
-        if (!session.passed && failedInFile === 0) counts.failed++;
+        const inFile = countTests(session.testResults);
+        counts.passed += inFile.passed;
+        counts.failed += inFile.failed;
+        counts.skipped += inFile.skipped;
+        if (!session.passed && inFile.failed === 0) counts.failed++;
       }
     }
   };
