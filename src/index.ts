@@ -17,8 +17,8 @@ export { OsVenueQueue } from './components/venue-queue/venue-queue.js';
 export { OsUserToasts, type ToastPosition, type UserToastInit } from './components/user-toasts/user-toasts.js';
 export { OsVenueWatch } from './components/venue-watch/venue-watch.js';
 export { OsConnectionStatus } from './components/connection-status/connection-status.js';
-export type { VenueConfig, VenueState } from './components/venue-watch/venue-config.js';
-export type { UpsellOffer, UserNotification, UserNotificationType, UserToastData } from './components/user-toasts/user-notification.js';
+export type { VenueConfig, VenueState } from './models/venue.js';
+export type { UpsellOffer, UserNotification, UserNotificationType, UserToastData } from './models/user-notification.js';
 
 export type { OsAuthErrorEvent } from './events/os-auth-error.js';
 export type { OsConnectionChangeEvent } from './events/os-connection-change.js';

@@ -1,4 +1,4 @@
-import type { UserToastData } from '../components/user-toasts/user-notification.js';
+import type { UserToastData } from '../models/user-notification.js';
 import type { Toast } from '../models/toast-queue.js';
 
 /** Detail of `os-toast-show`. */

@@ -1,4 +1,4 @@
-import type { UpsellOffer } from '../components/user-toasts/user-notification.js';
+import type { UpsellOffer } from '../models/user-notification.js';
 
 /**
  * Fired by `<os-user-toasts>` when the guest accepts an upsell offer ("Add"). The host adds `items` to the order; the toast closes.

@@ -1,4 +1,4 @@
-import type { UpsellOffer } from '../components/user-toasts/user-notification.js';
+import type { UpsellOffer } from '../models/user-notification.js';
 
 /**
  * Fired by `<os-user-toasts>` when the guest declines an upsell offer ("No thanks"); the toast closes.

@@ -1,4 +1,4 @@
-import type { VenueConfig } from '../components/venue-watch/venue-config.js';
+import type { VenueConfig } from '../models/venue.js';
 
 /** Detail of `os-venue-update`. */
 export interface OsVenueUpdateDetail {

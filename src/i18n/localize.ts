@@ -164,6 +164,12 @@ export class LocalizeController implements ReactiveController {
     return lookup(this.lang(), key, this.host.strings) !== undefined;
   }
 
+  /** The text for a server error code (`error.<code>` in the catalogues), or `undefined` when none has it. */
+  errorForCode(code: string): string | undefined {
+    const key = `error.${code}` as const;
+    return this.has(key) ? this.term(key) : undefined;
+  }
+
   /** The string for `key`, calling it with `args` when it is a function; `''` when no catalogue has it. */
   term<K extends TranslationKey>(key: K, ...args: TranslationArgs<K>): string {
     const value = lookup(this.lang(), key, this.host.strings);

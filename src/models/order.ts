@@ -102,13 +102,83 @@ export function orderStage(order: Order): OrderStage {
     case 'DELIVER':
       return 'ready';
   }
-  const lines = (order.buckets ?? []).flatMap(b => b.lines ?? []).filter(l => !IGNORED_LINE_STATUSES.has(l.status ?? ''));
+  const lines = liveLines(order);
   if (paid && lines.length > 0) {
     const processed = lines.filter(l => l.status === 'PROCESSED').length;
     if (processed === lines.length) return 'ready';
     if (processed > 0 || lines.some(l => l.status === 'PROCESSING')) return 'preparing';
   }
   return paid ? 'paid' : 'received';
+}
+
+/** The order's lines that count for the guest: not `VOID`, `WASTE` or `TECHNICAL`. */
+function liveLines(order: Order): NonNullable<OrderBucket['lines']> {
+  return (order.buckets ?? []).flatMap(b => b.lines ?? []).filter(l => !IGNORED_LINE_STATUSES.has(l.status ?? ''));
+}
+
+/** How many items the guest ordered: the quantities of the live lines (a line without one counts as 1). */
+export function itemCount(order: Order): number {
+  return liveLines(order).reduce((sum, line) => sum + (line.quantity ?? 1), 0);
+}
+
+/** One step of the timeline a guest sees. */
+export interface TimelineStep {
+  stage: OrderStage;
+  /** The step is behind the order (the current one too, once the order is finished). */
+  done: boolean;
+  /** The step the order is at. */
+  current: boolean;
+  /** The current step ends the order without it being picked up (`cancelled`, `abandoned`). */
+  terminal: boolean;
+}
+
+/**
+ * The timeline for an order at `stage`: the normal path (with `delivered` instead of `picked-up` for delivery types),
+ * or, for a cancelled or abandoned order, the steps that did happen (received, paid when it was) and the terminal one.
+ */
+export function orderTimeline(order: Order, stage: OrderStage = orderStage(order)): TimelineStep[] {
+  const ended = stage === 'cancelled' || stage === 'abandoned';
+  let stages: OrderStage[];
+  if (ended) {
+    const paid = order.completed === true || !!order.completedTime;
+    stages = paid ? ['received', 'paid', stage] : ['received', stage];
+  } else {
+    stages = isDeliveryOrder(order) ? ORDER_TIMELINE.map(s => (s === 'picked-up' ? 'delivered' : s)) : [...ORDER_TIMELINE];
+  }
+  const currentIndex = ended ? stages.length - 1 : Math.max(0, stages.indexOf(stage));
+  const final = isFinalStage(stage);
+  return stages.map((step, index) => {
+    const current = index === currentIndex;
+    return {
+      stage: step,
+      done: index < currentIndex || (final && current && !ended),
+      current,
+      terminal: current && ended
+    };
+  });
+}
+
+/** A server string, or `''` when it is not a non-empty string. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * What to tell a guest about an error (`OrderEventError`): the text for the first code `localized` knows, else the
+ * server's `message`, else the first code's `message`, else `generic`. Tolerates missing and malformed fields.
+ */
+export function errorMessage(
+  error: { message?: unknown; codes?: unknown },
+  localized: (code: string) => string | undefined,
+  generic: string
+): string {
+  const codes = Array.isArray(error.codes) ? (error.codes as unknown[]) : [];
+  const entries = codes.filter((c): c is { code?: unknown; message?: unknown } => typeof c === 'object' && c !== null);
+  for (const entry of entries) {
+    const text = typeof entry.code === 'string' && entry.code ? localized(entry.code) : undefined;
+    if (text) return text;
+  }
+  return textOf(error.message) || textOf(entries.find(c => textOf(c.message))?.message) || generic;
 }
 
 /** True for stages after which nothing more happens. */

@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { isFinalStage, isNotOlder, orderStage, pickupNumber, type Order } from '../../src/models/order.js';
+import {
+  errorMessage,
+  isFinalStage,
+  isNotOlder,
+  itemCount,
+  orderStage,
+  orderTimeline,
+  pickupNumber,
+  type Order
+} from '../../src/models/order.js';
 
 const line = (status: string) => ({ status, quantity: 1 });
 
@@ -106,6 +115,56 @@ describe('models/order', () => {
       expect(isNotOlder({ id: 'o1' }, held)).to.be.true;
       expect(isNotOlder({ id: 'o1', lastChanged: 'not a date' }, held)).to.be.true;
       expect(isNotOlder({ id: 'o1', lastChanged: '2000-01-01T00:00:00Z' }, { id: 'o1' })).to.be.true;
+    });
+  });
+
+  describe('orderTimeline()', () => {
+    const summary = (order: Order) =>
+      orderTimeline(order).map(s => `${s.stage}${s.current ? '*' : ''}${s.done ? '+' : ''}${s.terminal ? '!' : ''}`);
+
+    it('walks the normal path, marking the steps behind and the current one', () => {
+      expect(summary({ id: 'o1', status: 'COMPLETED' })).to.deep.equal(['received+', 'paid*', 'preparing', 'ready', 'picked-up']);
+      expect(summary({ id: 'o1', status: 'DELIVER' })).to.deep.equal(['received+', 'paid+', 'preparing+', 'ready*', 'picked-up']);
+    });
+
+    it('marks the last step done as well as current once the order is picked up', () => {
+      expect(summary({ id: 'o1', status: 'PICKED' })).to.deep.equal(['received+', 'paid+', 'preparing+', 'ready+', 'picked-up*+']);
+    });
+
+    it('ends in delivered for delivery orders', () => {
+      expect(orderTimeline({ id: 'o1', status: 'DELIVER', orderType: 'DELIVERY' }).map(s => s.stage).at(-1)).to.equal('delivered');
+    });
+
+    it('shows only the steps that happened before a cancellation or abandonment, ending in a terminal step', () => {
+      expect(summary({ id: 'o1', status: 'CANCELLED', completed: true })).to.deep.equal(['received+', 'paid+', 'cancelled*!']);
+      expect(summary({ id: 'o1', status: 'ABANDONED' })).to.deep.equal(['received+', 'abandoned*!']);
+    });
+  });
+
+  describe('itemCount()', () => {
+    it('adds the quantities of live lines, counting a line without one as 1', () => {
+      const order: Order = {
+        id: 'o1',
+        buckets: [{ lines: [{ status: 'NEW', quantity: 2 }, { status: 'VOID', quantity: 5 }] }, { lines: [{ status: 'NEW' }] }]
+      };
+      expect(itemCount(order)).to.equal(3);
+      expect(itemCount({ id: 'o2' })).to.equal(0);
+    });
+  });
+
+  describe('errorMessage()', () => {
+    const localized = (code: string) => (code === 'venueClosed' ? 'The venue is closed.' : undefined);
+
+    it('prefers the first code with a localized text, then the message, then a code message, then the generic text', () => {
+      expect(errorMessage({ codes: [{ code: 'x' }, { code: 'venueClosed' }], message: 'raw' }, localized, 'Oops')).to.equal('The venue is closed.');
+      expect(errorMessage({ codes: [{ code: 'x', message: 'code text' }], message: ' raw ' }, localized, 'Oops')).to.equal('raw');
+      expect(errorMessage({ codes: [{ code: 'x', message: 'code text' }] }, localized, 'Oops')).to.equal('code text');
+      expect(errorMessage({}, localized, 'Oops')).to.equal('Oops');
+    });
+
+    it('tolerates malformed codes and messages', () => {
+      expect(errorMessage({ codes: [null, 5, { code: 7 }], message: 42 }, localized, 'Oops')).to.equal('Oops');
+      expect(errorMessage({ codes: 5 }, localized, 'Oops')).to.equal('Oops');
     });
   });
 });

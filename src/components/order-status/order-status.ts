@@ -13,13 +13,13 @@ import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
 import { OsElement } from '../../internal/os-element.js';
 import {
-  isDeliveryOrder,
-  isFinalStage,
+  errorMessage,
   isNotOlder,
   isOrder,
   isOrderEventError,
-  ORDER_TIMELINE,
+  itemCount,
   orderStage,
+  orderTimeline,
   pickupNumber,
   type Order,
   type OrderEventError,
@@ -32,8 +32,6 @@ type OrderMessage = { kind: 'order'; order: Order } | { kind: 'error'; error: Or
 
 /** How often relative times ("2 minutes ago") are refreshed, in ms. */
 const TICK_MS = 20_000;
-
-const IGNORED_LINE_STATUSES = new Set(['VOID', 'WASTE', 'TECHNICAL']);
 
 /**
  * @summary Shows a guest the live status of one order: the pickup number, a progress timeline and the time of the
@@ -245,11 +243,7 @@ export class OsOrderStatus extends OsElement {
   }
 
   private errorText(error: OrderEventError): string {
-    for (const entry of error.codes ?? []) {
-      const key = `error.${entry.code}` as const;
-      if (entry.code && this.localize.has(key)) return this.localize.term(key);
-    }
-    return error.message || error.codes?.find(c => c.message)?.message || this.localize.term('errorGeneric');
+    return errorMessage(error, code => this.localize.errorForCode(code), this.localize.term('errorGeneric'));
   }
 
   /** The time the shown data refers to: the order's `lastChanged`, else when it arrived. */
@@ -285,46 +279,28 @@ export class OsOrderStatus extends OsElement {
   }
 
   private renderTimeline(order: Order, stage: OrderStage): TemplateResult {
-    const normal = isDeliveryOrder(order)
-      ? ORDER_TIMELINE.map(s => (s === 'picked-up' ? 'delivered' : s))
-      : [...ORDER_TIMELINE];
-    let steps: OrderStage[];
-    let current: number;
-    if (stage === 'cancelled' || stage === 'abandoned') {
-      // The steps that did happen, then the terminal one.
-      const paid = order.completed === true || !!order.completedTime;
-      steps = paid ? ['received', 'paid', stage] : ['received', stage];
-      current = steps.length - 1;
-    } else {
-      steps = normal;
-      current = Math.max(0, steps.indexOf(stage));
-    }
-    const final = isFinalStage(stage);
     return html`<ol part="timeline" class="timeline" aria-label=${this.localize.term('progress')}>
-      ${steps.map((step, index) => {
-        const done = index < current || (final && index === current && stage !== 'cancelled' && stage !== 'abandoned');
-        const isCurrent = index === current;
-        const terminal = isCurrent && (stage === 'cancelled' || stage === 'abandoned');
-        const kind = done ? 'done' : isCurrent ? 'current' : 'upcoming';
+      ${orderTimeline(order, stage).map(step => {
+        const kind = step.done ? 'done' : step.current ? 'current' : 'upcoming';
         return html`<li
-          part="step step-${kind}${terminal ? ' step-terminal' : ''}"
+          part="step step-${kind}${step.terminal ? ' step-terminal' : ''}"
           class=${classMap({
             step: true,
             [`step--${kind}`]: true,
-            'step--current': isCurrent,
-            'step--terminal': terminal
+            'step--current': step.current,
+            'step--terminal': step.terminal
           })}
-          aria-current=${isCurrent ? 'step' : nothing}
+          aria-current=${step.current ? 'step' : nothing}
         >
           <span part="step-marker" class="step__marker" aria-hidden="true">
-            ${done
+            ${step.done
               ? html`<svg viewBox="0 0 24 24"><path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 10-10-1.4-1.4z" fill="currentColor" /></svg>`
-              : terminal
+              : step.terminal
                 ? html`<svg viewBox="0 0 24 24"><path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" fill="currentColor" /></svg>`
                 : nothing}
           </span>
-          <span part="step-label" class="step__label">${this.localize.term('stage', step)}</span>
-          ${done && !isCurrent ? html`<span class="visually-hidden">(${this.localize.term('stepDone')})</span>` : nothing}
+          <span part="step-label" class="step__label">${this.localize.term('stage', step.stage)}</span>
+          ${step.done && !step.current ? html`<span class="visually-hidden">(${this.localize.term('stepDone')})</span>` : nothing}
         </li>`;
       })}
     </ol>`;
@@ -333,8 +309,7 @@ export class OsOrderStatus extends OsElement {
   private renderOrder(order: Order): TemplateResult {
     const stage = orderStage(order);
     const updatedAt = this.updatedAt(order);
-    const items = (order.buckets ?? []).flatMap(b => b.lines ?? []).filter(l => !IGNORED_LINE_STATUSES.has(l.status ?? ''));
-    const count = items.reduce((sum, line) => sum + (line.quantity ?? 1), 0);
+    const count = itemCount(order);
     return html`
       <div part="header" class="header">
         <p part="number-label" class="header__label">${this.localize.term('yourNumber')}</p>

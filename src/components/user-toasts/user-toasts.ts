@@ -15,15 +15,14 @@ import { LocalizeController } from '../../i18n/localize.js';
 import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
 import { OsElement } from '../../internal/os-element.js';
-import { ToastQueue, toastKey, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
+import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
 import styles from './user-toasts.styles.js';
 import {
   isUserNotification,
-  upsellProductName,
-  type UpsellOffer,
+  notificationToast,
   type UserNotification,
   type UserToastData
-} from './user-notification.js';
+} from '../../models/user-notification.js';
 
 /** Where the stack sits in the viewport. */
 export type ToastPosition = 'top-end' | 'top-start' | 'top-center' | 'bottom-end' | 'bottom-start' | 'bottom-center';
@@ -245,57 +244,21 @@ export class OsUserToasts extends OsElement {
   }
 
   private handleNotification(notification: UserNotification): void {
-    const init = this.toastFor(notification);
-    if (init) this.queue.show(init);
+    const init = notificationToast(notification, {
+      language: this.localize.language(),
+      errorForCode: code => this.localize.errorForCode(code),
+      genericError: this.localize.term('errorGeneric'),
+      upsellTitle: this.localize.term('toastUpsellTitle'),
+      upsellOffer: product => this.localize.term('toastUpsellOffer', product),
+      basketUpdated: this.localize.term('toastBasketUpdated'),
+      receiptReady: this.localize.term('toastReceiptReady')
+    });
+    if (init) this.queue.show({ ...init, duration: this.durationFor(init.kind) });
   }
 
-  private toastFor(notification: UserNotification) {
-    const key = toastKey(notification);
-    const data: UserToastData = { notification };
-    switch (notification.type) {
-      case 'OrderEventError':
-        return { kind: 'error' as const, message: this.errorText(notification), key, data, duration: this.errorDuration };
-      case 'OrderUpsell': {
-        const upsell: UpsellOffer = {
-          orderId: notification.orderId ?? '',
-          items: Array.isArray(notification.items) ? [...notification.items] : [],
-          notification
-        };
-        return {
-          kind: 'upsell' as const,
-          title: this.localize.term('toastUpsellTitle'),
-          message: this.localize.term('toastUpsellOffer', upsellProductName(notification, this.localize.language())),
-          key: key ?? `upsell:${upsell.orderId}:${upsell.items.join(',')}`,
-          data: { notification, upsell },
-          duration: this.errorDuration
-        };
-      }
-      case 'OrderAppliedEvents':
-      case 'OrderMessage':
-        return {
-          kind: 'info' as const,
-          message: textOf(notification.message) || this.localize.term('toastBasketUpdated'),
-          key,
-          data,
-          duration: this.duration
-        };
-      case 'OrderEventFiscal':
-        return { kind: 'success' as const, message: this.localize.term('toastReceiptReady'), key, data, duration: this.duration };
-      default:
-        return undefined;
-    }
-  }
-
-  private errorText(error: UserNotification): string {
-    for (const entry of error.codes ?? []) {
-      const key = `error.${entry?.code}` as const;
-      if (entry?.code && this.localize.has(key)) return this.localize.term(key);
-    }
-    return (
-      textOf(error.message) ||
-      textOf(error.codes?.find(c => textOf(c?.message))?.message) ||
-      this.localize.term('errorGeneric')
-    );
+  /** How long a toast of `kind` stays: `error-duration` for errors and offers, `duration` for the rest. */
+  private durationFor(kind: ToastKind): number {
+    return kind === 'error' || kind === 'upsell' ? this.errorDuration : this.duration;
   }
 
   private announce(toast: Toast<UserToastData>): void {
@@ -349,7 +312,7 @@ export class OsUserToasts extends OsElement {
       title: init.title,
       message: String(init.message ?? ''),
       key: init.key,
-      duration: init.duration ?? (init.kind === 'error' || init.kind === 'upsell' ? this.errorDuration : this.duration),
+      duration: init.duration ?? this.durationFor(init.kind),
       data: {}
     });
     return this.queue.visible.some(t => t.id === toast.id) || this.queue.queued.some(t => t.id === toast.id)
@@ -437,11 +400,6 @@ export class OsUserToasts extends OsElement {
         ${repeat(this.toasts, toast => toast.id, toast => this.renderToast(toast))}
       </div>`;
   }
-}
-
-/** A server string, or `''` when it is not a non-empty string. */
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
 }
 
 declare global {

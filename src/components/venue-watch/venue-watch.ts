@@ -11,7 +11,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
 import { OsElement } from '../../internal/os-element.js';
-import { changedFields, isVenueConfig, venueState, type VenueConfig } from './venue-config.js';
+import { changedFields, isVenueConfig, venueState, type VenueConfig } from '../../models/venue.js';
 import styles from './venue-watch.styles.js';
 
 /**

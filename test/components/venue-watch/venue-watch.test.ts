@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/venue-watch/venue-watch.js';
 import type { OsVenueWatch } from '../../../src/components/venue-watch/venue-watch.js';
-import type { VenueConfig } from '../../../src/components/venue-watch/venue-config.js';
+import type { VenueConfig } from '../../../src/models/venue.js';
 import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
 import { resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
 import { StompHub } from '../../../src/connection/stomp-hub.js';

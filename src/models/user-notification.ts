@@ -1,7 +1,9 @@
 /**
  * The user notifications `<os-user-toasts>` understands (`INotificationMessage` and `IUpsellNotification`,
- * `ordering-stack.md` §4.3), with DOM-free helpers to read them.
+ * `ordering-stack.md` §4.3), with DOM-free helpers to read them and to turn them into toasts.
  */
+import { errorMessage, textOf } from './order.js';
+import { toastKey, type ToastInit } from './toast-queue.js';
 
 /** The notification types shown as toasts (`ENotificationType`). */
 export type UserNotificationType = 'OrderMessage' | 'OrderEventError' | 'OrderAppliedEvents' | 'OrderEventFiscal' | 'OrderUpsell';
@@ -67,4 +69,58 @@ export function upsellProductName(notification: UserNotification, language = 'en
     if (typeof first === 'string') return first.trim();
   }
   return (notification.items ?? []).filter(i => typeof i === 'string' && i).join(', ');
+}
+
+/** The localized texts that notification toasts are made of (the element's translations). */
+export interface NotificationTexts {
+  /** The language for product names of upsell offers, e.g. `pl`. */
+  language: string;
+  /** The localized text for an error code, when there is one. */
+  errorForCode(code: string): string | undefined;
+  /** Said when an error has neither a known code nor a message. */
+  genericError: string;
+  /** Heading of an upsell toast. */
+  upsellTitle: string;
+  /** Text of an upsell toast for a product name. */
+  upsellOffer(product: string): string;
+  /** Said for a basket update without a message. */
+  basketUpdated: string;
+  /** Said when a receipt is ready. */
+  receiptReady: string;
+}
+
+/**
+ * What a notification looks like as a toast (without its duration, which the element decides by kind):
+ * `OrderEventError` → error (localized by code), `OrderUpsell` → upsell with the offer, `OrderAppliedEvents` and
+ * `OrderMessage` → info, `OrderEventFiscal` → success; `undefined` for other types. Notifications with the same
+ * correlation id share a key, so a later one updates the toast in place.
+ */
+export function notificationToast(notification: UserNotification, texts: NotificationTexts): ToastInit<UserToastData> | undefined {
+  const key = toastKey(notification);
+  const data: UserToastData = { notification };
+  switch (notification.type) {
+    case 'OrderEventError':
+      return { kind: 'error', message: errorMessage(notification, texts.errorForCode, texts.genericError), key, data };
+    case 'OrderUpsell': {
+      const upsell: UpsellOffer = {
+        orderId: notification.orderId ?? '',
+        items: Array.isArray(notification.items) ? [...notification.items] : [],
+        notification
+      };
+      return {
+        kind: 'upsell',
+        title: texts.upsellTitle,
+        message: texts.upsellOffer(upsellProductName(notification, texts.language)),
+        key: key ?? `upsell:${upsell.orderId}:${upsell.items.join(',')}`,
+        data: { notification, upsell }
+      };
+    }
+    case 'OrderAppliedEvents':
+    case 'OrderMessage':
+      return { kind: 'info', message: textOf(notification.message) || texts.basketUpdated, key, data };
+    case 'OrderEventFiscal':
+      return { kind: 'success', message: texts.receiptReady, key, data };
+    default:
+      return undefined;
+  }
 }

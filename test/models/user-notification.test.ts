@@ -1,0 +1,45 @@
+import { expect } from '@open-wc/testing';
+import { notificationToast, type NotificationTexts, type UserNotification } from '../../src/models/user-notification.js';
+
+const texts: NotificationTexts = {
+  language: 'en',
+  errorForCode: code => (code === 'productNotAvailable' ? 'Sold out.' : undefined),
+  genericError: 'Something went wrong.',
+  upsellTitle: 'Add to your order?',
+  upsellOffer: product => `Add ${product}?`,
+  basketUpdated: 'Your basket was updated.',
+  receiptReady: 'Your receipt is ready.'
+};
+
+describe('models/user-notification', () => {
+  describe('notificationToast()', () => {
+    it('makes an error toast, localized by code, keyed by order and code', () => {
+      const toast = notificationToast(
+        { type: 'OrderEventError', orderId: 'o1', codes: [{ code: 'productNotAvailable' }], message: 'raw' },
+        texts
+      );
+      expect(toast).to.include({ kind: 'error', message: 'Sold out.', key: 'o1:productNotAvailable' });
+    });
+
+    it('makes an upsell toast carrying the offer', () => {
+      const notification: UserNotification = { type: 'OrderUpsell', orderId: 'o1', items: ['p1'], details: { literals: { name: 'Lemonade' } } };
+      const toast = notificationToast(notification, texts)!;
+      expect(toast).to.include({ kind: 'upsell', title: 'Add to your order?', message: 'Add Lemonade?', key: 'upsell:o1:p1' });
+      expect(toast.data?.upsell).to.deep.equal({ orderId: 'o1', items: ['p1'], notification });
+    });
+
+    it('makes info toasts from messages and basket updates, and a success toast from a receipt', () => {
+      expect(notificationToast({ type: 'OrderMessage', message: ' Hello ' }, texts)).to.include({ kind: 'info', message: 'Hello' });
+      expect(notificationToast({ type: 'OrderAppliedEvents', correlationId: 'c1' }, texts)).to.include({
+        kind: 'info',
+        message: 'Your basket was updated.',
+        key: 'c1'
+      });
+      expect(notificationToast({ type: 'OrderEventFiscal' }, texts)).to.include({ kind: 'success', message: 'Your receipt is ready.' });
+    });
+
+    it('ignores other types', () => {
+      expect(notificationToast({ type: 'SomethingElse' }, texts)).to.equal(undefined);
+    });
+  });
+});
