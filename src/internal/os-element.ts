@@ -1,4 +1,7 @@
 import { LitElement } from 'lit';
+// Every element fires these two: their types (HTMLElementEventMap entries) come with every element's module.
+import '../events/os-auth-error.js';
+import '../events/os-connection-change.js';
 
 /**
  * Base class of every os-widgets element: a LitElement with a typed `emit()` for the public `os-*` events.
