@@ -71,12 +71,12 @@ function vue() {
   });
   return `${HEADER}// Follows Vue's guide for typing non-Vue custom elements: properties as props, \`os-*\` events as emits, so
 // \`:order-id="id"\` and \`@os-order-update="onUpdate"\` are checked in templates by vue-tsc.
-import type { EmitFn, PublicProps } from 'vue';
+import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 ${imports}
 
 /** A custom element as Vue's template type-checker sees it. */
 type OsVueElement<E extends HTMLElement, P extends keyof E, V extends keyof HTMLElementEventMap> = new () => E & {
-  $props: Partial<Pick<E, P>> & PublicProps;
+  $props: HTMLAttributes & Partial<Pick<E, P>> & PublicProps;
   $emit: EmitFn<{ [K in V]: (event: HTMLElementEventMap[K]) => void }>;
 };
 

@@ -1,7 +1,7 @@
 // Generated from custom-elements.json by scripts/generate-framework-types.mjs: do not edit by hand.
 // Follows Vue's guide for typing non-Vue custom elements: properties as props, `os-*` events as emits, so
 // `:order-id="id"` and `@os-order-update="onUpdate"` are checked in templates by vue-tsc.
-import type { EmitFn, PublicProps } from 'vue';
+import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { OsConnectionStatus } from '../components/connection-status/connection-status.js';
 import type { OsOrderStatus } from '../components/order-status/order-status.js';
 import type { OsUserToasts } from '../components/user-toasts/user-toasts.js';
@@ -10,7 +10,7 @@ import type { OsVenueWatch } from '../components/venue-watch/venue-watch.js';
 
 /** A custom element as Vue's template type-checker sees it. */
 type OsVueElement<E extends HTMLElement, P extends keyof E, V extends keyof HTMLElementEventMap> = new () => E & {
-  $props: Partial<Pick<E, P>> & PublicProps;
+  $props: HTMLAttributes & Partial<Pick<E, P>> & PublicProps;
   $emit: EmitFn<{ [K in V]: (event: HTMLElementEventMap[K]) => void }>;
 };
 
