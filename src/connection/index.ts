@@ -4,22 +4,22 @@
  * @packageDocumentation
  */
 export { configure } from './config.js';
-export { getConnection, type OsConnection } from './hub.js';
+export { getConnection, type OsConnection } from './hub/hub-registry.js';
 export { ConnectionState } from './connection-state.js';
+export { AuthError } from './auth/errors.js';
 export {
-  AuthError,
   deviceCodeSource,
-  passwordGrantSource,
-  refreshTokenSource,
   type DeviceCode,
   type DeviceCodeOptions,
-  type DeviceCodeProvider,
-  type OAuthSourceOptions,
+  type DeviceCodeProvider
+} from './auth/device-code.js';
+export {
+  passwordGrantSource,
+  refreshTokenSource,
   type PasswordGrantOptions,
-  type RefreshTokenOptions,
-  type TokenInfoProvider,
-  type TokenStorage
-} from './tokens.js';
+  type RefreshTokenOptions
+} from './auth/grants.js';
+export type { OAuthSourceOptions, TokenInfoProvider, TokenStorage } from './auth/oauth-session.js';
 export type {
   AuthErrorDetail,
   DestinationPreset,

@@ -1,10 +1,18 @@
-import { pageShared } from '../internal/page-shared.js';
-import { configure, onConfigChange, resolveConfig, type ResolvedConfig } from './config.js';
+import { pageShared } from '../../internal/page-shared.js';
+import { chooseTokenSource } from '../auth/token-session.js';
+import { configure, onConfigChange, resolveConfig, type ResolvedConfig } from '../config.js';
+import type { ConnectionState } from '../connection-state.js';
+import type {
+  AuthErrorDetail,
+  HubStatus,
+  MessageListener,
+  OsConfig,
+  SubscribeOptions,
+  TokenProvider
+} from '../types.js';
 import { StompHub } from './stomp-hub.js';
-import type { ConnectionState } from './connection-state.js';
-import type { AuthErrorDetail, HubStatus, MessageListener, OsConfig, SubscribeOptions, TokenProvider } from './types.js';
 
-export { configure } from './config.js';
+export { configure } from '../config.js';
 
 /**
  * Same as {@link configure}: sets page-wide configuration for every hub and element (house-style name).
@@ -30,20 +38,25 @@ const registry = pageShared('hubs', () => ({
 const hubs = registry.hubs;
 let forcedHub: StompHub | undefined;
 
-/** Who the hub connects as: a token string, a provider function, a refresh token, or built-in anonymous / none. */
+/** Who the hub connects as: a token string, a provider, a refresh token, or built-in anonymous / device / none. */
 function tokenIdentity(config: ResolvedConfig): string {
-  const { token } = config;
-  if (typeof token === 'string') return `token:${token}`;
-  if (typeof token === 'function') {
-    let id = registry.providerIds.get(token);
-    if (id === undefined) {
-      id = registry.nextProviderId++;
-      registry.providerIds.set(token, id);
+  const source = chooseTokenSource(config);
+  switch (source.kind) {
+    case 'token':
+      return `token:${source.token}`;
+    case 'provider': {
+      let id = registry.providerIds.get(source.provider);
+      if (id === undefined) {
+        id = registry.nextProviderId++;
+        registry.providerIds.set(source.provider, id);
+      }
+      return `provider:${id}`;
     }
-    return `provider:${id}`;
+    case 'refresh-token':
+      return `refresh:${source.refreshToken}`;
+    default:
+      return config.auth;
   }
-  if (config.refreshToken) return `refresh:${config.refreshToken}`;
-  return config.auth;
 }
 
 /** The registry key: socket URL + tenant + token source identity (kept in memory only, never logged). */

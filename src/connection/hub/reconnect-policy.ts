@@ -1,3 +1,7 @@
+import { ConnectionState } from '../connection-state.js';
+import type { HubStatus } from '../types.js';
+import { Timer } from './timer.js';
+
 /** Options of {@link Backoff}. */
 export interface BackoffOptions {
   /** The cap of the first delay, in ms. Default 1000. */
@@ -56,5 +60,79 @@ export class Backoff {
   /** Starts over from the first (shortest) delay. */
   reset(): void {
     this.failures = 0;
+  }
+}
+
+/** Options of {@link ReconnectPolicy}: the backoff's (`minMs` / `maxMs` from `reconnectMinMs` / `reconnectMaxMs`). */
+export type ReconnectPolicyOptions = BackoffOptions;
+
+/**
+ * When the hub tries again. It owns the {@link Backoff}, the pending retry and the timer that decides a connection
+ * was stable:
+ * - an attempt runs as `connecting` only when it is the first since the hub was idle, else as `reconnecting`;
+ * - after a failure or a lost connection the next attempt waits `random() * min(maxMs, minMs * 2^n)`, n growing with
+ *   each failure ({@link afterFailure});
+ * - after a first rejection it waits at most `minMs`, without growing the backoff ({@link afterRejection});
+ * - a connection that stays open `stableAfterMs` resets the backoff ({@link opened}).
+ */
+export class ReconnectPolicy {
+  private readonly backoff: Backoff;
+  private readonly retry = new Timer();
+  private readonly stable = new Timer();
+
+  constructor(options: ReconnectPolicyOptions) {
+    this.backoff = new Backoff(options);
+  }
+
+  /** The state an attempt starting now runs in, given the hub's status. */
+  attemptState(status: Pick<HubStatus, 'state' | 'attempt'>): ConnectionState {
+    const first = this.backoff.attempt === 0 && status.attempt === 0;
+    return first && (status.state === ConnectionState.Idle || status.state === ConnectionState.Connecting)
+      ? ConnectionState.Connecting
+      : ConnectionState.Reconnecting;
+  }
+
+  /** The delay after a failed attempt or a lost connection; each call makes the next one longer. */
+  afterFailure(): number {
+    return this.backoff.next();
+  }
+
+  /** The delay after a first rejection: below `minMs`. */
+  afterRejection(): number {
+    return this.backoff.delayFor(0);
+  }
+
+  /** Runs `attempt` after `delay` ms, replacing any retry already scheduled. */
+  schedule(delay: number, attempt: () => void): void {
+    this.retry.start(delay, attempt);
+  }
+
+  /** Cancels the scheduled retry. */
+  cancel(): void {
+    this.retry.clear();
+  }
+
+  /** CONNECTED: once the connection stays open `stableAfterMs`, the backoff resets and `onStable` runs. */
+  opened(stableAfterMs: number, onStable: () => void): void {
+    this.stable.start(stableAfterMs, () => {
+      this.backoff.reset();
+      onStable();
+    });
+  }
+
+  /** The connection closed before it proved stable (or is being closed). */
+  closed(): void {
+    this.stable.clear();
+  }
+
+  /** No more attempts for now: cancels the scheduled retry and the stability timer. */
+  stop(): void {
+    this.cancel();
+    this.closed();
+  }
+
+  /** Starts the backoff over from its shortest delay. */
+  reset(): void {
+    this.backoff.reset();
   }
 }

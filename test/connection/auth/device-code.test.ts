@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { deviceCodeSource, type DeviceCode, type TokenStorage } from '../../src/connection/tokens.js';
+import { deviceCodeSource, type DeviceCode } from '../../../src/connection/auth/device-code.js';
+import type { TokenStorage } from '../../../src/connection/auth/oauth-session.js';
 
 /** An in-memory Web Storage. */
 function memoryStorage(initial: Record<string, string> = {}): TokenStorage & { data: Record<string, string> } {

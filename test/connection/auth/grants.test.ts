@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AuthError, normalizeToken, passwordGrantSource, refreshTokenSource } from '../../src/connection/tokens.js';
+import { AuthError } from '../../../src/connection/auth/errors.js';
+import { passwordGrantSource, refreshTokenSource } from '../../../src/connection/auth/grants.js';
 
 interface Call {
   url: string;
@@ -44,16 +45,6 @@ class MemoryStorage {
 
 describe('token sources', () => {
   const base = { apiUrl: 'https://api.example/', tenant: 't1', basicAuth: 'Y2xpZW50OnNlY3JldA==' };
-
-  describe('normalizeToken()', () => {
-    it('accepts a string, TokenInfo, {token, UUID} and a token response', () => {
-      expect(normalizeToken('abc')).to.deep.equal({ token: 'abc' });
-      expect(normalizeToken({ token: 'abc', userId: 'u' })).to.deep.equal({ token: 'abc', userId: 'u' });
-      expect(normalizeToken({ token: '', UUID: '' })).to.deep.equal({ token: '' });
-      expect(normalizeToken({ access_token: 'abc', UUID: 'u' })).to.deep.equal({ token: 'abc', userId: 'u' });
-      expect(normalizeToken(undefined)).to.deep.equal({ token: '' });
-    });
-  });
 
   describe('passwordGrantSource()', () => {
     it('posts the anonymous password grant with Basic auth and X-Tenant', async () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { HttpError, fetchJson, joinUrl } from '../../src/connection/snapshot.js';
+import { HttpError, fetchJson, joinUrl } from '../../../src/connection/hub/http.js';
 
 describe('fetchJson()', () => {
   it('GETs with a Bearer token and Accept: application/json', async () => {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { configure, resetConfig, resolveConfig } from '../../src/connection/config.js';
-import { getStompHub, resetStompHubs, setStompHub } from '../../src/connection/hub.js';
-import { StompHub } from '../../src/connection/stomp-hub.js';
-import { ConnectionState } from '../../src/connection/connection-state.js';
-import { FakeEnvironment, FakeStompClient } from '../support/fake-stomp-client.js';
+import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
+import { getStompHub, resetStompHubs, setStompHub } from '../../../src/connection/hub/hub-registry.js';
+import { StompHub } from '../../../src/connection/hub/stomp-hub.js';
+import { ConnectionState } from '../../../src/connection/connection-state.js';
+import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
 
 describe('hub registry', () => {
   beforeEach(() => configure({ apiUrl: 'https://api.example', tenant: 't1' }));

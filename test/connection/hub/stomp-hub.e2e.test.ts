@@ -2,10 +2,10 @@ import { Client, TickerStrategy } from '@stomp/stompjs';
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { resolveConfig } from '../../src/connection/config.js';
-import { ConnectionState } from '../../src/connection/connection-state.js';
-import { StompHub } from '../../src/connection/stomp-hub.js';
-import type { HubMessage, OsConfig } from '../../src/connection/types.js';
+import { resolveConfig } from '../../../src/connection/config.js';
+import { ConnectionState } from '../../../src/connection/connection-state.js';
+import { StompHub } from '../../../src/connection/hub/stomp-hub.js';
+import type { HubMessage, OsConfig } from '../../../src/connection/types.js';
 
 /** End-to-end: the real @stomp/stompjs Client over a real WebSocket to the emulator (demo/emulator). */
 describe('StompHub with the real client and the emulator', () => {

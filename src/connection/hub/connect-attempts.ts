@@ -1,0 +1,101 @@
+import { AuthError } from '../auth/errors.js';
+import type { TokenSession } from '../auth/token-session.js';
+import { detectTickerStrategy, type TickerEnvironment } from '../ticker.js';
+import type { StompClientLike } from './stomp-client.js';
+
+/** What {@link ConnectAttempts} asks of its hub. */
+export interface AttemptHooks {
+  /** False while no attempt may go ahead (the hub is disposed, the page hidden, or the hub unauthorized). */
+  mayActivate(): boolean;
+  /** True once the hub is disposed. */
+  disposed(): boolean;
+  /** The token source refused the credentials (an `AuthError`) for the newest attempt, now cancelled. */
+  rejected(reason: string): void;
+  /** Getting the token failed otherwise for the newest attempt, now cancelled. */
+  failed(reason: string): void;
+}
+
+/**
+ * Runs connect attempts on the stompjs client one at a time. {@link start} discards the current socket and
+ * activates the client; {@link prepare} (the client's `beforeConnect`) picks the heart-beat ticker and sets the
+ * CONNECT headers from a fresh token; {@link cancel} makes every attempt and preparation under way stand down,
+ * so a late token or a late `deactivate()` never acts on a newer attempt.
+ */
+export class ConnectAttempts {
+  private readonly client: StompClientLike;
+  private readonly env: TickerEnvironment;
+  private readonly tokens: Pick<TokenSession, 'nextConnectToken' | 'connectTokenUsed' | 'redact'>;
+  private readonly hooks: AttemptHooks;
+  private attemptNumber = 0;
+  private prepareNumber = 0;
+  private latestPrepare?: Promise<void>;
+
+  constructor(
+    client: StompClientLike,
+    env: TickerEnvironment,
+    tokens: Pick<TokenSession, 'nextConnectToken' | 'connectTokenUsed' | 'redact'>,
+    hooks: AttemptHooks
+  ) {
+    this.client = client;
+    this.env = env;
+    this.tokens = tokens;
+    this.hooks = hooks;
+  }
+
+  /** Starts an attempt: closes the current socket, if any, then activates the client unless superseded meanwhile. */
+  async start(): Promise<void> {
+    const attempt = ++this.attemptNumber;
+    if (this.client.active) {
+      try {
+        await this.client.deactivate({ force: true });
+      } catch {
+        // already gone
+      }
+    }
+    if (attempt !== this.attemptNumber || !this.hooks.mayActivate()) return;
+    this.client.activate();
+  }
+
+  /**
+   * `beforeConnect`: gets a token and sets the CONNECT headers. When several attempts overlap (a new attempt
+   * started while an older one was still fetching its token), each waits for the newest preparation, so whichever
+   * stompjs `_connect()` opens the socket does so with the newest headers (stompjs opens at most one).
+   */
+  async prepare(): Promise<void> {
+    const work = this.prepareOnce(++this.prepareNumber);
+    this.latestPrepare = work;
+    let current: Promise<void> | undefined;
+    while (current !== this.latestPrepare) {
+      current = this.latestPrepare;
+      await current;
+    }
+  }
+
+  /** Makes every attempt and preparation under way stand down. */
+  cancel(): void {
+    this.attemptNumber++;
+    this.prepareNumber++;
+  }
+
+  /** Discards the socket at once, if the client is active (never waits for a DISCONNECT receipt). */
+  discard(): void {
+    if (this.client.active) void this.client.deactivate({ force: true }).catch(() => {});
+  }
+
+  private async prepareOnce(number: number): Promise<void> {
+    try {
+      this.client.heartbeatStrategy = await detectTickerStrategy(this.env);
+      const info = await this.tokens.nextConnectToken();
+      if (number !== this.prepareNumber) return;
+      this.tokens.connectTokenUsed();
+      this.client.connectHeaders = info.token ? { login: info.token } : {};
+    } catch (error) {
+      if (number !== this.prepareNumber || !this.client.active || this.hooks.disposed()) return;
+      // No socket exists yet: deactivating makes stompjs's _connect() stop after beforeConnect.
+      void this.client.deactivate({ force: true }).catch(() => {});
+      const reason = this.tokens.redact(error instanceof Error ? error.message : String(error));
+      if (error instanceof AuthError) this.hooks.rejected(reason);
+      else this.hooks.failed(`Could not get a token: ${reason}`);
+    }
+  }
+}
