@@ -3,6 +3,7 @@
 // venue, then a stream of status updates at a fixed rate over STOMP, and reports what the page saw: messages
 // delivered, renders, frame times and long tasks. Needs a build (`npm run build`) and Chromium.
 // Run: node scripts/bench-venue-queue.mjs [--orders 1000] [--rate 200] [--seconds 10]
+import { publish as publishTo, waitSubscribed } from '../demo/emulator-client.js';
 import { launchChromium } from './lib/chromium.mjs';
 import { startEmulatorProcess } from './lib/emulator-process.mjs';
 
@@ -28,23 +29,14 @@ const order = (n, ready) => ({
   lastChanged: new Date((clock += 1)).toISOString(),
   buckets: [{ venue: 'v1', queuePos: String(n), lines: [{ id: 'l1', status: ready ? 'PROCESSED' : 'PROCESSING', quantity: 1 }] }]
 });
-const publish = body =>
-  fetch(`${base}/__emulator/publish`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ destination: '/kds/demo/v1', body })
-  });
+const publish = body => publishTo(base, '/kds/demo/v1', body);
 
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1920, height: 1080 });
   await page.goto(`${base}/demo/board.html`);
-  await fetch(`${base}/__emulator/wait-subscribed`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ destination: '/kds/demo/v1' })
-  });
+  await waitSubscribed(base, '/kds/demo/v1');
   await page.evaluate(() => {
     const board = document.querySelector('os-venue-queue');
     const stats = (window.__bench = { renders: 0, frames: [], longTasks: [], running: true });

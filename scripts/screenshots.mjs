@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.mjs';
 import { recordConnectionStates, settle, waitUntilLive } from './lib/demo-pages.mjs';
-import { control, startEmulatorProcess } from './lib/emulator-process.mjs';
+import { control, query } from '../demo/emulator-client.js';
+import { startEmulatorProcess } from './lib/emulator-process.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +69,7 @@ const SHOTS = [
     path: '/demo/toasts.html',
     viewport: DESKTOP,
     async prepare(page, base) {
-      const orders = await (await fetch(`${base}/__emulator/orders`)).json();
+      const orders = await query(base, '/orders');
       const anna = orders.filter(order => order.users[0]?.userId === 'guest-1' && !order.closed).at(-1);
       const orderId = anna?.id ?? '1001';
       await control(base, '/users/guest-1/notify', { kind: 'basket', orderId });

@@ -1,29 +1,29 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorContext } from './context.js';
-import { controlRoutes } from './control-api.js';
-import { DeviceFlow } from './device-flow.js';
-import { canSubscribe, orderDestinations } from './destinations.js';
+import { DeviceFlow } from './auth/device-flow.js';
+import { tokenRoutes } from './auth/token-endpoint.js';
+import { TokenStore } from './auth/token-store.js';
+import type { EmulatorContext, EmulatorControl, ScenarioSettings } from './context.js';
+import { buildNotification, type NotificationInput } from './domain/notifications.js';
+import type { Order } from './domain/order-model.js';
+import type { OrderStage } from './domain/order-stages.js';
+import { OrderStore, type CreateOrderInput } from './domain/orders.js';
+import { seedDemo } from './domain/seed.js';
+import { DEMO_VENUES, VenueStore, type VenueConfig, type VenuePatch } from './domain/venues.js';
 import { EmulatorError } from './errors.js';
-import { isValidTtl, type ResolvedOptions } from './options.js';
-import type { Order } from './order-model.js';
-import type { OrderStage } from './order-stages.js';
-import { OrderStore, type CreateOrderInput } from './orders.js';
-import { restRoutes } from './rest-api.js';
-import { seedDemo } from './seed.js';
-import { createHttpServer } from './server.js';
-import { StatsCounter, type EmulatorStats } from './stats.js';
-import { StompServer } from './stomp-server.js';
-import { TokenStore } from './token-store.js';
-import { tokenRoutes } from './token-endpoint.js';
-import { DEMO_VENUES, VenueStore, type VenueConfig, type VenuePatch } from './venues.js';
+import { controlRoutes } from './http/control-api.js';
+import { createHttpServer } from './http/http-server.js';
+import { restRoutes } from './http/rest-api.js';
 import { LogBuffer, type LogLine } from './log-buffer.js';
 import type { Logger } from './logger.js';
-import { buildNotification, type NotificationInput } from './notifications.js';
+import { isValidTtl, type ResolvedOptions } from './options.js';
 import { Random } from './simulation/random.js';
+import { emptyCounts, type RestaurantPorts } from './simulation/restaurant.js';
 import type { ScenarioName } from './simulation/scenarios.js';
 import { Simulation, type ScenarioState } from './simulation/simulation.js';
-import { emptyCounts, type RestaurantPorts } from './simulation/restaurant.js';
+import { StatsCounter, type EmulatorStats } from './stats.js';
+import { canSubscribe, orderDestinations } from './transport/destinations.js';
+import { StompServer } from './transport/stomp-server.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -35,7 +35,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
  * Typical lifecycle: `const emulator = await startEmulator({ port: 0, seed: false, quiet: true })` → clients
  * connect to `emulator.url` → `createOrder()` / `setOrderStatus()` / `publish()` → `await emulator.close()`.
  */
-export class Emulator {
+export class Emulator implements EmulatorControl {
   private readonly counters = new StatsCounter();
   private readonly logBuffer = new LogBuffer();
   private readonly log: Logger;
@@ -206,7 +206,7 @@ export class Emulator {
    * Starts over with another scenario (or the same with another seed or speed): forgets every order, re-opens the
    * venues, runs the new warm-up without publishing, then drops every connection so clients re-sync.
    */
-  restartScenario(settings: { name?: ScenarioName; seed?: number; speed?: number; paused?: boolean }): ScenarioState {
+  restartScenario(settings: ScenarioSettings): ScenarioState {
     this.simulation?.stop();
     this.simulation = undefined;
     this.scenarioSettings = {

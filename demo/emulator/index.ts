@@ -5,16 +5,16 @@
 import { Emulator } from './emulator.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 
-export type { EmulatorUser, Principal, UserRole } from './auth.js';
+export type { EmulatorUser, Principal, UserRole } from './auth/users.js';
 export { Emulator } from './emulator.js';
 export { EmulatorError } from './errors.js';
 export type { Logger } from './logger.js';
 export type { EmulatorOptions } from './options.js';
-export type { Order, OrderBucket, OrderLine, OrderStatus, OrderUser } from './order-model.js';
-export { ORDER_STAGES, type OrderStage } from './order-stages.js';
-export type { CreateOrderInput, OrderItemInput } from './orders.js';
+export type { Order, OrderBucket, OrderLine, OrderStatus, OrderUser } from './domain/order-model.js';
+export { ORDER_STAGES, type OrderStage } from './domain/order-stages.js';
+export type { CreateOrderInput, OrderItemInput } from './domain/orders.js';
 export type { EmulatorStats } from './stats.js';
-export type { VenueConfig } from './venues.js';
+export type { VenueConfig } from './domain/venues.js';
 
 /**
  * Starts an emulator and resolves once it listens.

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_USERS, type EmulatorUser } from './auth.js';
+import { DEFAULT_USERS, type EmulatorUser } from './auth/users.js';
 import { EmulatorError } from './errors.js';
 import { silentLogger, type Logger } from './logger.js';
 import { isScenarioName, type ScenarioName } from './simulation/scenarios.js';

@@ -41,19 +41,5 @@ export async function startEmulatorProcess(args = []) {
   return { url, stop };
 }
 
-/**
- * POSTs JSON to the emulator's control API and returns the parsed answer; throws on an error status.
- * @param {string} base the emulator's URL
- * @param {string} path below `/__emulator`, e.g. `/orders/1001/status`
- * @param {unknown} [body]
- */
-export async function control(base, path, body = {}) {
-  const response = await fetch(`${base}/__emulator${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body)
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${answer.error}`);
-  return answer;
-}
+/** POSTs JSON to the emulator's control API: `control(base, '/orders/1001/status', { status: 'READY' })`. */
+export { control } from '../../demo/emulator-client.js';

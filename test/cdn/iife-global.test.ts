@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulatorPost, emulatorUrl } from '../support/emulator.js';
-import { currentStep, freshStats, loadClassicScript, PUBLIC_RUNTIME_NAMES } from './support.js';
+import { emulatorPost, emulatorUrl, freshStats } from '../support/emulator.js';
+import { currentStep, loadClassicScript, PUBLIC_RUNTIME_NAMES } from './support.js';
 
 interface OsWidgetsGlobal {
   configure(config: Record<string, unknown>): void;

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulatorPost, emulatorUrl } from '../support/emulator.js';
-import { currentStep, emulatorStats, freshStats, loadClassicScript } from './support.js';
+import { emulatorPost, emulatorStats, emulatorUrl, freshStats } from '../support/emulator.js';
+import { currentStep, loadClassicScript } from './support.js';
 
 interface OsWidgetsModule {
   configure(config: Record<string, unknown>): void;

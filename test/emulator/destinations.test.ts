@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Principal } from '../../demo/emulator/auth.js';
-import { canSubscribe } from '../../demo/emulator/destinations.js';
+import type { Principal } from '../../demo/emulator/auth/users.js';
+import { canSubscribe } from '../../demo/emulator/transport/destinations.js';
 
 const scope = { tenant: 'demo', venueIds: new Set(['v1', 'v2']) };
 const guest: Principal = { userId: 'guest-1', role: 'customer' };

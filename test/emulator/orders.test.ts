@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { OrderStore } from '../../demo/emulator/domain/orders.js';
+import { DEMO_VENUES, VenueStore } from '../../demo/emulator/domain/venues.js';
 import { EmulatorError, ORDER_STAGES, type Emulator, type Order } from '../../demo/emulator/index.js';
-import { OrderStore } from '../../demo/emulator/orders.js';
-import { DEMO_VENUES, VenueStore } from '../../demo/emulator/venues.js';
 import { accessToken, fetchJson, postJson, RawStomp, startTestEmulator, stompUrl } from './support.js';
 
 function store(changes: Order[] = []): OrderStore {

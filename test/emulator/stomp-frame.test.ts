@@ -8,7 +8,7 @@ import {
   StompFrameParser,
   StompProtocolError,
   type StompFrame
-} from '../../demo/emulator/stomp-frame.js';
+} from '../../demo/emulator/transport/stomp-frame.js';
 
 const PIZZA = 'Zażółć gęślą jaźń 🍕';
 

@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../demo/emulator/index.js';
 import { StatsCounter } from '../../demo/emulator/stats.js';
-import { StompFrameParser, type StompFrame } from '../../demo/emulator/stomp-frame.js';
-import { StompServer } from '../../demo/emulator/stomp-server.js';
-import type { TimerHandle, Timers } from '../../demo/emulator/timers.js';
+import { StompFrameParser, type StompFrame } from '../../demo/emulator/transport/stomp-frame.js';
+import { StompServer } from '../../demo/emulator/transport/stomp-server.js';
+import type { TimerHandle, Timers } from '../../demo/emulator/transport/timers.js';
 
 /** `ordering:secret`, the OAuth client of the token endpoint. */
 export const BASIC_AUTH = 'Basic b3JkZXJpbmc6c2VjcmV0';

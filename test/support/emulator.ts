@@ -1,4 +1,8 @@
+import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { control, resetStats, stats } from '../../demo/emulator-client.js';
+
+export { stats as emulatorStats, type EmulatorStats } from '../../demo/emulator-client.js';
 
 /** The base URL of the emulator the test run started (scripts/wtr-emulator-plugin.mjs), e.g. `http://127.0.0.1:PORT`. */
 export async function emulatorUrl(): Promise<string> {
@@ -7,16 +11,21 @@ export async function emulatorUrl(): Promise<string> {
   return url;
 }
 
-/** POSTs JSON to the emulator (control API and friends) and returns the parsed answer; throws on a non-2xx status. */
+/**
+ * POSTs JSON to the emulator's control API and returns the parsed answer; throws on a non-2xx status.
+ * @param path the whole path, `/__emulator/…` (see `control()` in demo/emulator-client.js for the path below it)
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function emulatorPost(base: string, path: string, body: unknown = {}): Promise<any> {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body)
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  const below = path.replace(/^\/__emulator(?=\/)/, '');
+  if (below === path) throw new Error(`${path} is not a control API path (/__emulator/…)`);
+  return control(base, below, body);
+}
+
+/** Waits until no socket of an earlier test (or test file) is open, then zeroes the emulator's counters. */
+export async function freshStats(base: string): Promise<void> {
+  await waitUntil(async () => (await stats(base)).connections.open === 0, 'sockets of earlier tests still open');
+  await resetStats(base);
 }
 
 /** Resolves at the element's next `os-connection-change` to a state other than `open` (e.g. after a dropped socket). */

@@ -1,8 +1,8 @@
-import type { NotificationInput } from '../notifications.js';
-import type { Order } from '../order-model.js';
-import type { OrderStage } from '../order-stages.js';
-import type { CreateOrderInput } from '../orders.js';
-import type { VenuePatch } from '../venues.js';
+import type { NotificationInput } from '../domain/notifications.js';
+import type { Order } from '../domain/order-model.js';
+import type { OrderStage } from '../domain/order-stages.js';
+import type { CreateOrderInput } from '../domain/orders.js';
+import type { VenuePatch } from '../domain/venues.js';
 import { CLOSURE_REASONS, GUEST_NAMES, MENU } from './menu.js';
 import type { Random } from './random.js';
 import type { FaultKind, Range, ScenarioDefinition } from './scenarios.js';
@@ -169,28 +169,28 @@ export class Restaurant {
       this.ports.notify(guest.userId, { orderId: id, ...input });
     };
 
-    if (random.chance(scenario.basketUpdateRate)) {
+    if (random.chance(scenario.rates.basketUpdate)) {
       this.scheduler.after(this.seconds([2, 6]), () => notify({ kind: 'basket' }, 'basketUpdates'));
     }
-    if (random.chance(scenario.upsellRate)) {
+    if (random.chance(scenario.rates.upsell)) {
       const offer = random.pick(MENU.filter(dish => !items.some(item => item.name === dish.name)));
       this.scheduler.after(this.seconds([3, 8]), () => notify({ kind: 'upsell', message: offer.name }, 'upsells'));
     }
-    const checkout = this.seconds(scenario.checkout);
-    if (random.chance(scenario.abandonRate)) {
+    const checkout = this.seconds(scenario.steps.checkout);
+    if (random.chance(scenario.rates.abandon)) {
       this.follow(id, [[checkout, 'ABANDONED', () => (this.counts.abandoned += 1)]], done);
       return;
     }
-    const queue = this.seconds(scenario.queue);
-    if (random.chance(scenario.cancelRate)) {
+    const queue = this.seconds(scenario.steps.queue);
+    if (random.chance(scenario.rates.cancel)) {
       this.scheduler.after(checkout + queue / 2, () => notify({ kind: 'error' }, 'errors'));
       this.follow(id, [[checkout, 'COMPLETED'], [queue / 2 + 5 * SECOND, 'CANCELLED', () => (this.counts.cancelled += 1)]], done);
       return;
     }
-    if (random.chance(scenario.lateCancelRate)) {
+    if (random.chance(scenario.rates.lateCancel)) {
       this.scheduler.after(checkout + this.seconds([10, 30]), () => notify({ kind: 'cannot-abandon' }, 'errors'));
     }
-    const receipt = random.chance(scenario.receiptRate);
+    const receipt = random.chance(scenario.rates.receipt);
     const pickedUp = () => {
       this.counts.pickedUp += 1;
       if (receipt) this.scheduler.after(this.seconds([1, 4]), () => notify({ kind: 'fiscal' }, 'receipts'));
@@ -200,9 +200,9 @@ export class Restaurant {
       [
         [checkout, 'COMPLETED'],
         [queue, 'PREPARING'],
-        [this.seconds(scenario.cooking), 'READY'],
-        [this.seconds(scenario.pickup), 'PICKED', pickedUp],
-        [this.seconds(scenario.closing), 'CLOSED']
+        [this.seconds(scenario.steps.cooking), 'READY'],
+        [this.seconds(scenario.steps.pickup), 'PICKED', pickedUp],
+        [this.seconds(scenario.steps.closing), 'CLOSED']
       ],
       done
     );

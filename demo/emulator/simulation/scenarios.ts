@@ -18,6 +18,18 @@ export interface ScenarioDefinition {
   arrivals: Readonly<Record<string, number>>;
   /** Seconds between two orders of the demo guest `guest-1` ("Anna"), whose tracker the demo follows. */
   guestOrderEvery: Range;
+  /** How long each step of a guest's order takes, in seconds (a random time in the range). */
+  steps: OrderSteps;
+  /** Shares (0 to 1) of orders that take a side path. */
+  rates: SideTrips;
+  /** A venue closes temporarily now and then: minutes between closures and how long they last. */
+  venueClosures?: { everyMinutes: Range; forMinutes: Range; venues: readonly string[] };
+  /** Seconds between two injected faults, and which ones. */
+  faults?: { every: Range; kinds: readonly FaultKind[] };
+}
+
+/** Seconds each step of a guest's order takes, see {@link ScenarioDefinition.steps}. */
+export interface OrderSteps {
   /** Basket (NEW) until paid (COMPLETED). */
   checkout: Range;
   /** Paid until the kitchen starts (PREPARING). */
@@ -28,22 +40,22 @@ export interface ScenarioDefinition {
   pickup: Range;
   /** PICKED until the order is CLOSED. */
   closing: Range;
-  /** Share of baskets abandoned before paying (ABANDONED). */
-  abandonRate: number;
-  /** Share of paid orders cancelled by the venue (CANCELLED), with a "product not available" error first. */
-  cancelRate: number;
-  /** Share of paid orders whose guest tries to cancel too late ("order cannot be abandoned"). */
-  lateCancelRate: number;
-  /** Share of baskets that get an upsell offer. */
-  upsellRate: number;
-  /** Share of baskets that get a basket update (`OrderAppliedEvents`). */
-  basketUpdateRate: number;
-  /** Share of handed-over orders that get a receipt (`OrderEventFiscal`). */
-  receiptRate: number;
-  /** A venue closes temporarily now and then: minutes between closures and how long they last. */
-  venueClosures?: { everyMinutes: Range; forMinutes: Range; venues: readonly string[] };
-  /** Seconds between two injected faults, and which ones. */
-  faults?: { every: Range; kinds: readonly FaultKind[] };
+}
+
+/** Shares of orders that leave the straight path, see {@link ScenarioDefinition.rates}. */
+export interface SideTrips {
+  /** Baskets abandoned before paying (ABANDONED). */
+  abandon: number;
+  /** Paid orders cancelled by the venue (CANCELLED), with a "product not available" error first. */
+  cancel: number;
+  /** Paid orders whose guest tries to cancel too late ("order cannot be abandoned"). */
+  lateCancel: number;
+  /** Baskets that get an upsell offer. */
+  upsell: number;
+  /** Baskets that get a basket update (`OrderAppliedEvents`). */
+  basketUpdate: number;
+  /** Handed-over orders that get a receipt (`OrderEventFiscal`). */
+  receipt: number;
 }
 
 /** The scenario names; `none` runs no simulation at all (the static demo orders only). */
@@ -63,37 +75,20 @@ const QUIET: ScenarioDefinition = {
   warmupMinutes: 15,
   arrivals: { v1: 40, v2: 60 },
   guestOrderEvery: [90, 180],
-  checkout: [10, 40],
-  queue: [10, 40],
-  cooking: [90, 240],
-  pickup: [30, 150],
-  closing: [5, 20],
-  abandonRate: 0.04,
-  cancelRate: 0.03,
-  lateCancelRate: 0.02,
-  upsellRate: 0.15,
-  basketUpdateRate: 0.25,
-  receiptRate: 0.3,
+  steps: { checkout: [10, 40], queue: [10, 40], cooking: [90, 240], pickup: [30, 150], closing: [5, 20] },
+  rates: { abandon: 0.04, cancel: 0.03, lateCancel: 0.02, upsell: 0.15, basketUpdate: 0.25, receipt: 0.3 },
   venueClosures: { everyMinutes: [12, 20], forMinutes: [1, 3], venues: ['v2'] }
 };
 
 const RUSH_HOUR: ScenarioDefinition = {
+  ...QUIET,
   name: 'rush-hour',
   description: 'lunch: an order every ~5 s / ~8 s, a slow kitchen, hundreds of orders',
   warmupMinutes: 20,
   arrivals: { v1: 5, v2: 8 },
   guestOrderEvery: [120, 240],
-  checkout: [10, 60],
-  queue: [30, 180],
-  cooking: [240, 600],
-  pickup: [30, 240],
-  closing: [5, 20],
-  abandonRate: 0.05,
-  cancelRate: 0.03,
-  lateCancelRate: 0.03,
-  upsellRate: 0.2,
-  basketUpdateRate: 0.3,
-  receiptRate: 0.3,
+  steps: { ...QUIET.steps, checkout: [10, 60], queue: [30, 180], cooking: [240, 600], pickup: [30, 240] },
+  rates: { ...QUIET.rates, abandon: 0.05, lateCancel: 0.03, upsell: 0.2, basketUpdate: 0.3 },
   venueClosures: { everyMinutes: [15, 25], forMinutes: [2, 4], venues: ['v2'] }
 };
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Principal } from './auth.js';
 import { signJwt } from './jwt.js';
+import type { Principal } from './users.js';
 
 /** Why an access token was refused. */
 export type TokenRejection = 'missing' | 'invalid' | 'expired' | 'revoked';

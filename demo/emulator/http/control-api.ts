@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Emulator } from './emulator.js';
-import { EmulatorError } from './errors.js';
-import { readJson, sendJson } from './http.js';
+import type { EmulatorControl } from '../context.js';
+import type { CreateOrderInput, OrderItemInput } from '../domain/orders.js';
+import type { VenuePatch } from '../domain/venues.js';
+import { EmulatorError } from '../errors.js';
+import { isValidSeed, isValidSpeed } from '../options.js';
+import { isScenarioName } from '../simulation/scenarios.js';
+import { readJson, sendJson } from './io.js';
 import { asObject, optionalNumber, optionalString, requiredString, type JsonObject } from './json-input.js';
-import { isValidSeed, isValidSpeed } from './options.js';
-import type { CreateOrderInput, OrderItemInput } from './orders.js';
-import { isScenarioName } from './simulation/scenarios.js';
-import type { VenuePatch } from './venues.js';
 import type { Route } from './router.js';
 
 /** Longest `timeoutMs` accepted by `wait-subscribed`. */
@@ -16,7 +16,7 @@ const MAX_WAIT_MS = 60_000;
  * The control API under `/__emulator/` (no auth): tests and the demo page steer the emulator with it. Every
  * answer is JSON; bad JSON or fields give 400 `{error}`. See README.md for the list.
  */
-export function controlRoutes(emulator: Emulator): Route[] {
+export function controlRoutes(emulator: EmulatorControl): Route[] {
   return [
     post(/^\/__emulator\/publish$/, input => {
       const destination = requiredString(input, 'destination');

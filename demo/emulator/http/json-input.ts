@@ -1,4 +1,4 @@
-import { EmulatorError } from './errors.js';
+import { EmulatorError } from '../errors.js';
 
 /** A JSON object received in a request body. */
 export type JsonObject = Record<string, unknown>;

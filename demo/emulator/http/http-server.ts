@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { EmulatorError } from './errors.js';
-import { applyCors, sendJson } from './http.js';
-import type { Logger } from './logger.js';
+import { EmulatorError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { applyCors, sendJson } from './io.js';
 import { matchRoute, type Route } from './router.js';
 import { serveStatic } from './static-files.js';
 

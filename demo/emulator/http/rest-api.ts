@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Principal } from './auth.js';
-import type { EmulatorContext } from './context.js';
-import { EmulatorError } from './errors.js';
-import { header, sendJson } from './http.js';
+import { describeRejection } from '../auth/token-store.js';
+import type { Principal } from '../auth/users.js';
+import type { EmulatorContext } from '../context.js';
+import { EmulatorError } from '../errors.js';
+import { header, sendJson } from './io.js';
 import type { Route, RouteHandler } from './router.js';
-import { describeRejection } from './token-store.js';
 
 /**
  * The Ordering API reads a widget needs, with `Authorization: Bearer <access token>` (401 without a valid one):

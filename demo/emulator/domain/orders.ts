@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { EmulatorError } from './errors.js';
+import { EmulatorError } from '../errors.js';
 import { MonotonicClock } from './monotonic-clock.js';
 import type { Order, OrderLine } from './order-model.js';
 import { applyStage, isOrderStage, ORDER_STAGES, type OrderStage } from './order-stages.js';

@@ -1,14 +1,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Principal } from './auth.js';
-import type { Logger } from './logger.js';
-import type { StatsCounter } from './stats.js';
+import type { TokenCheck } from '../auth/token-store.js';
+import type { Principal } from '../auth/users.js';
+import type { Logger } from '../logger.js';
+import type { StatsCounter } from '../stats.js';
 import { MAX_FRAME_BYTES, type StompHeaders } from './stomp-frame.js';
 import { StompSession } from './stomp-session.js';
 import { SubscriptionRegistry } from './subscriptions.js';
 import { realTimers, type Timers } from './timers.js';
-import type { TokenCheck } from './token-store.js';
 
 /** Options of {@link StompServer}. */
 export interface StompServerOptions {

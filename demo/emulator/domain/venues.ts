@@ -1,4 +1,4 @@
-import { EmulatorError } from './errors.js';
+import { EmulatorError } from '../errors.js';
 
 /** A venue, shaped like Ordering Stack's `IVenueConfig` (the fields the emulator fills). */
 export interface VenueConfig {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Principal } from './auth.js';
+import type { Principal } from './users.js';
 
 /** A pending (or approved) device authorization of the OAuth device-code flow. */
 export interface DeviceAuthorization {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticateUser, isOAuthClient } from './auth.js';
-import type { EmulatorContext } from './context.js';
-import { header, readBody, sendJson } from './http.js';
-import type { Route } from './router.js';
+import type { EmulatorContext } from '../context.js';
+import { header, readBody, sendJson } from '../http/io.js';
+import type { Route } from '../http/router.js';
 import type { TokenGrant } from './token-store.js';
+import { authenticateUser, isOAuthClient } from './users.js';
 
 /**
  * `POST /auth-oauth2/oauth/token` (form-urlencoded): the password grant (`anonymous` with an empty password

@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { WebSocket, type RawData } from 'ws';
-import type { Principal } from './auth.js';
+import { describeRejection, type TokenCheck } from '../auth/token-store.js';
+import type { Principal } from '../auth/users.js';
+import type { Logger } from '../logger.js';
+import type { StatsCounter } from '../stats.js';
 import { negotiateHeartBeat } from './heart-beat.js';
-import type { Logger } from './logger.js';
-import type { StatsCounter } from './stats.js';
 import {
   HEART_BEAT,
   serializeFrame,
@@ -15,7 +16,6 @@ import {
 } from './stomp-frame.js';
 import type { Subscription, SubscriptionRegistry } from './subscriptions.js';
 import type { TimerHandle, Timers } from './timers.js';
-import { describeRejection, type TokenCheck } from './token-store.js';
 
 /** What a session needs from the server it belongs to. */
 export interface SessionHost {

@@ -1,5 +1,5 @@
-import type { Principal } from './auth.js';
-import type { Order } from './order-model.js';
+import type { Principal } from '../auth/users.js';
+import type { Order } from '../domain/order-model.js';
 
 /** What destination authorization needs to know besides the principal. */
 export interface DestinationScope {

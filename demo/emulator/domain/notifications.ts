@@ -1,4 +1,4 @@
-import { EmulatorError } from './errors.js';
+import { EmulatorError } from '../errors.js';
 
 /** Kinds accepted by `POST /__emulator/users/{userId}/notify`. */
 export const NOTIFICATION_KINDS = ['error', 'cannot-abandon', 'upsell', 'basket', 'message', 'fiscal'] as const;
