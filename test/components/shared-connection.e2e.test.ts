@@ -1,59 +1,30 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/order-status/order-status.js';
 import type { OsOrderStatus } from '../../src/components/order-status/order-status.js';
-import { configure, resetConfig } from '../../src/connection/config.js';
-import { resetStompHubs } from '../../src/connection/hub.js';
-import { passwordGrantSource } from '../../src/connection/tokens.js';
+import { configure } from '../../src/connection/config.js';
+import { passwordGrantSource } from '../../src/connection/auth/grants.js';
 import type { Order } from '../../src/models/order.js';
-
-interface Stats {
-  connections: { open: number; total: number };
-  frames: Record<string, number>;
-  subscriptions: Record<string, number>;
-}
+import { useEmulator } from '../support/use-emulator.js';
 
 /** Elements on one page share one socket, against the emulator with the real @stomp/stompjs client. */
 describe('the shared connection behind the elements', () => {
-  let base: string;
-
-  async function post<T = unknown>(path: string, body: unknown = {}): Promise<T> {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body)
-    });
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return (await response.json()) as T;
-  }
-  const stats = async () => (await (await fetch(`${base}/__emulator/stats`)).json()) as Stats;
+  // No other test file runs at the same time (concurrency 1) and every hub of earlier tests is disposed, so nothing
+  // else is connected while these counts are taken.
+  const emulator = useEmulator({ freshStats: true });
+  const { post, stats } = emulator;
   const step = (el: OsOrderStatus) => el.shadowRoot!.querySelector('[aria-current="step"]')?.textContent?.trim();
 
-  before(async () => {
-    base = (await executeServerCommand<string, undefined>('emulator-url'))!;
-  });
-
-  beforeEach(async () => {
-    // No other test file runs at the same time (concurrency 1) and every hub of earlier tests is disposed, so
-    // nothing else is connected while these counts are taken.
-    await waitUntil(async () => (await stats()).connections.open === 0, 'sockets of earlier tests still open');
-    await post('/__emulator/stats/reset');
-  });
-
-  afterEach(() => {
-    resetStompHubs();
-    resetConfig();
-  });
-
   it('serves 20 trackers of 3 orders with 1 WebSocket and 3 SUBSCRIBE frames', async () => {
-    configure({ token: passwordGrantSource({ apiUrl: base, tenant: 'demo', username: 'guest', password: 'guest' }) });
+    configure({
+      token: passwordGrantSource({ apiUrl: emulator.url, tenant: 'demo', username: 'guest', password: 'guest' })
+    });
     const orders = await Promise.all(
       [1, 2, 3].map(() => post<Order>('/__emulator/orders', { userId: 'guest-1', status: 'COMPLETED' }))
     );
     const ids = Array.from({ length: 20 }, (_, i) => orders[i % 3].id);
     const page = await fixture<HTMLElement>(html`
       <div>
-        ${ids.map(id => html`<os-order-status api-url=${base} tenant="demo" order-id=${id}></os-order-status>`)}
+        ${ids.map(id => html`<os-order-status api-url=${emulator.url} tenant="demo" order-id=${id}></os-order-status>`)}
       </div>
     `);
     const trackers = [...page.querySelectorAll<OsOrderStatus>('os-order-status')];
@@ -76,7 +47,7 @@ describe('the shared connection behind the elements', () => {
   it('fires os-auth-error on the element after the token is rejected twice, and stops connecting', async () => {
     configure({ token: 'a-token-the-server-never-issued', reconnectMinMs: 50, reconnectMaxMs: 200 });
     const el = await fixture<OsOrderStatus>(
-      html`<os-order-status api-url=${base} tenant="demo" user-id="guest-1" order-id="1001"></os-order-status>`
+      html`<os-order-status api-url=${emulator.url} tenant="demo" user-id="guest-1" order-id="1001"></os-order-status>`
     );
     const authError = await oneEvent(el, 'os-auth-error');
     expect(authError.detail.message).to.match(/^Access refused/);

@@ -1,18 +1,14 @@
 import { defineCE, expect, fixture } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
-import sinon from 'sinon';
-import { resetConfig, resolveConfig } from '../../src/connection/config.js';
 import { ConnectionState } from '../../src/connection/connection-state.js';
-import { resetStompHubs, setStompHub } from '../../src/connection/hub.js';
-import { StompHub } from '../../src/connection/stomp-hub.js';
 import { StompTopicController } from '../../src/controllers/stomp-topic-controller.js';
-import { FakeEnvironment, FakeStompClient } from '../support/fake-stomp-client.js';
+import type { FakeStompClient } from '../support/fake-stomp-client.js';
+import { useFakeHub } from '../support/use-fake-hub.js';
 
 const API = 'https://api.test';
 
 describe('StompTopicController', () => {
   let fake: FakeStompClient;
-  let hub: StompHub;
 
   /** A throwaway host with a controller on `/kds/demo/v1`. */
   function hostTag() {
@@ -29,23 +25,10 @@ describe('StompTopicController', () => {
     );
   }
 
-  beforeEach(() => {
-    fake = new FakeStompClient();
-    const env = new FakeEnvironment({ random: () => 0.5 });
-    hub = new StompHub(
-      resolveConfig({ apiUrl: API, tenant: 'demo', token: 'tok', reconnectMinMs: 60_000, reconnectMaxMs: 60_000 }),
-      fake,
-      env
-    );
-    setStompHub(hub);
-  });
-
-  afterEach(() => {
-    sinon.restore();
-    hub.dispose();
-    resetStompHubs();
-    resetConfig();
-  });
+  useFakeHub(
+    { config: { apiUrl: API, reconnectMinMs: 60_000, reconnectMaxMs: 60_000 }, random: () => 0.5 },
+    made => ({ fake } = made)
+  );
 
   it('keeps dataAsOf from markCurrent() while open, moves it to when the connection stopped being open, and forgets it', async () => {
     const tag = hostTag();

@@ -141,7 +141,7 @@ console.log(open);
   it('leaves lit and stompjs to the app: the npm modules import them by name', () => {
     const element = readFileSync(join(app, 'node_modules/os-widgets/dist/components/order-status/order-status.js'), 'utf8');
     assert.match(element, /from 'lit'/);
-    const hub = readFileSync(join(app, 'node_modules/os-widgets/dist/connection/stomp-hub.js'), 'utf8');
+    const hub = readFileSync(join(app, 'node_modules/os-widgets/dist/connection/hub/stomp-hub.js'), 'utf8');
     assert.match(hub, /from '@stomp\/stompjs'/);
   });
 

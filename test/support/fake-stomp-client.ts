@@ -1,5 +1,5 @@
 import { TickerStrategy, type IFrame, type IMessage, type StompHeaders } from '@stomp/stompjs';
-import type { StompClientLike, StompSubscriptionLike } from '../../src/connection/stomp-hub.js';
+import type { StompClientLike, StompSubscriptionLike } from '../../src/connection/hub/stomp-hub.js';
 
 /** One live fake broker subscription. */
 export interface FakeSubscription {

@@ -2,13 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/connection-status/connection-status.js';
 import type { OsConnectionStatus } from '../../../src/components/connection-status/connection-status.js';
-import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
-import { getStompHub, resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
-import { StompHub } from '../../../src/connection/stomp-hub.js';
-import { passwordGrantSource } from '../../../src/connection/tokens.js';
-import { resetTranslations } from '../../../src/i18n/localize.js';
-import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { configure } from '../../../src/connection/config.js';
+import { getStompHub } from '../../../src/connection/hub/hub-registry.js';
+import type { StompHub } from '../../../src/connection/hub/stomp-hub.js';
+import { passwordGrantSource } from '../../../src/connection/auth/grants.js';
+import type { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+import { useEmulator } from '../../support/use-emulator.js';
+import { useFakeHub } from '../../support/use-fake-hub.js';
 
 const API = 'https://api.test';
 const DEST = '/kds/demo/v1';
@@ -24,25 +24,10 @@ describe('<os-connection-status>', () => {
     let fake: FakeStompClient;
     let env: FakeEnvironment;
     let hub: StompHub;
-
-    beforeEach(() => {
-      fake = new FakeStompClient();
-      env = new FakeEnvironment({ random: () => 0.5 });
-      hub = new StompHub(
-        resolveConfig({ apiUrl: API, tenant: 'demo', token: 'tok', reconnectMinMs: 20_000, reconnectMaxMs: 20_000 }),
-        fake,
-        env
-      );
-      setStompHub(hub);
-    });
-
-    afterEach(() => {
-      sinon.restore();
-      hub.dispose();
-      resetStompHubs();
-      resetConfig();
-      resetTranslations();
-    });
+    useFakeHub(
+      { config: { apiUrl: API, reconnectMinMs: 20_000, reconnectMaxMs: 20_000 }, random: () => 0.5 },
+      made => ({ fake, env, hub } = made)
+    );
 
     async function render(): Promise<OsConnectionStatus> {
       return fixture<OsConnectionStatus>(html`<os-connection-status api-url=${API} tenant="demo"></os-connection-status>`);
@@ -207,33 +192,23 @@ describe('<os-connection-status>', () => {
   });
 
   describe('against the emulator (real @stomp/stompjs client)', () => {
-    let base: string;
-
-    const post = (path: string, body: unknown = {}) => emulatorPost(base, path, body);
-
-    before(async () => {
-      base = await emulatorUrl();
-    });
+    const emulator = useEmulator();
+    const { post } = emulator;
 
     beforeEach(() => {
       configure({
-        token: passwordGrantSource({ apiUrl: base, tenant: 'demo', username: 'guest', password: 'guest' }),
+        token: passwordGrantSource({ apiUrl: emulator.url, tenant: 'demo', username: 'guest', password: 'guest' }),
         reconnectMinMs: 300,
         reconnectMaxMs: 1000
       });
     });
 
-    afterEach(() => {
-      resetStompHubs();
-      resetConfig();
-    });
-
     it('shows live, then reconnecting when the connection drops, then live again', async () => {
       const el = await fixture<OsConnectionStatus>(
-        html`<os-connection-status api-url=${base} tenant="demo"></os-connection-status>`
+        html`<os-connection-status api-url=${emulator.url} tenant="demo"></os-connection-status>`
       );
       // Another widget on the page uses the shared connection.
-      const release = getStompHub({ apiUrl: base, tenant: 'demo' }).subscribe('/venue/demo/v1', noop);
+      const release = getStompHub({ apiUrl: emulator.url, tenant: 'demo' }).subscribe('/venue/demo/v1', noop);
       await post('/__emulator/wait-subscribed', { destination: '/venue/demo/v1' });
       await waitUntil(() => el.state === 'open', 'not live');
       expect(label(el)).to.equal('Live');

@@ -2,14 +2,14 @@ import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@ope
 import sinon from 'sinon';
 import '../../../src/components/order-status/order-status.js';
 import type { OsOrderStatus } from '../../../src/components/order-status/order-status.js';
-import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
-import { resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
-import { StompHub } from '../../../src/connection/stomp-hub.js';
-import type { OsConfig } from '../../../src/connection/types.js';
-import { registerTranslation, resetTranslations } from '../../../src/i18n/localize.js';
+import { configure } from '../../../src/connection/config.js';
+import type { StompHub } from '../../../src/connection/hub/stomp-hub.js';
+import { registerTranslation } from '../../../src/i18n/localize.js';
 import type { Order, OrderEventError } from '../../../src/models/order.js';
-import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { connectionLeavesOpen, emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { connectionLeavesOpen } from '../../support/emulator.js';
+import type { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+import { useEmulator } from '../../support/use-emulator.js';
+import { useFakeHub } from '../../support/use-fake-hub.js';
 
 const API = 'https://api.test';
 const DEST = '/order-changes/u1/o1';
@@ -44,26 +44,14 @@ describe('<os-order-status>', () => {
     /** What the REST snapshot answers. */
     let snapshot: { status: number; body?: unknown };
     let fetchStub: sinon.SinonStub;
-
-    function installHub(overrides: Partial<OsConfig> = {}) {
-      fake = new FakeStompClient();
-      fetchStub = sinon.stub().callsFake(async () => {
-        const { status, body } = snapshot;
-        return new Response(body === undefined ? '' : JSON.stringify(body), { status });
-      });
-      env = new FakeEnvironment({ fetch: fetchStub as unknown as typeof fetch, random: () => 0.5 });
-      const config = resolveConfig({
-        apiUrl: API,
-        tenant: 'demo',
-        userId: 'u1',
-        token: 'tok',
-        reconnectMinMs: 60_000,
-        reconnectMaxMs: 60_000,
-        ...overrides
-      });
-      hub = new StompHub(config, fake, env);
-      setStompHub(hub);
-    }
+    useFakeHub(
+      {
+        config: { apiUrl: API, userId: 'u1', reconnectMinMs: 60_000, reconnectMaxMs: 60_000 },
+        random: () => 0.5,
+        answer: () => snapshot
+      },
+      made => ({ fake, env, hub, fetch: fetchStub } = made)
+    );
 
     async function renderLive(): Promise<OsOrderStatus> {
       const el = await fixture<OsOrderStatus>(
@@ -81,15 +69,6 @@ describe('<os-order-status>', () => {
 
     beforeEach(() => {
       snapshot = { status: 503 };
-      installHub();
-    });
-
-    afterEach(() => {
-      sinon.restore();
-      hub.dispose();
-      resetStompHubs();
-      resetConfig();
-      resetTranslations();
     });
 
     describe('accessibility', () => {
@@ -506,12 +485,11 @@ describe('<os-order-status>', () => {
   });
 
   describe('against the emulator (real @stomp/stompjs client)', () => {
-    let base: string;
-
-    const post = (path: string, body: unknown = {}) => emulatorPost(base, path, body);
+    const emulator = useEmulator();
+    const { post } = emulator;
 
     async function guestToken(): Promise<{ access_token: string; UUID: string }> {
-      const response = await fetch(`${base}/auth-oauth2/oauth/token`, {
+      const response = await fetch(`${emulator.url}/auth-oauth2/oauth/token`, {
         method: 'POST',
         headers: {
           Authorization: 'Basic b3JkZXJpbmc6c2VjcmV0',
@@ -524,24 +502,15 @@ describe('<os-order-status>', () => {
       return response.json();
     }
 
-    before(async () => {
-      base = await emulatorUrl();
-    });
-
     beforeEach(async () => {
       const token = await guestToken();
       configure({ token: async () => ({ token: token.access_token, userId: token.UUID }), reconnectMinMs: 300, reconnectMaxMs: 1000 });
     });
 
-    afterEach(() => {
-      resetStompHubs();
-      resetConfig();
-    });
-
     it('renders a status the server pushes', async () => {
       const created = (await post('/__emulator/orders', { userId: 'guest-1', status: 'COMPLETED', queuePos: '17' })) as Order;
       const el = await fixture<OsOrderStatus>(
-        html`<os-order-status api-url=${base} tenant="demo" order-id=${created.id}></os-order-status>`
+        html`<os-order-status api-url=${emulator.url} tenant="demo" order-id=${created.id}></os-order-status>`
       );
       await post('/__emulator/wait-subscribed', { destination: `/order-changes/guest-1/${created.id}` });
       await waitUntil(() => currentStep(el) === 'Paid', 'snapshot not shown');
@@ -558,7 +527,7 @@ describe('<os-order-status>', () => {
       const created = (await post('/__emulator/orders', { userId: 'guest-1', status: 'COMPLETED' })) as Order;
       const destination = `/order-changes/guest-1/${created.id}`;
       const el = await fixture<OsOrderStatus>(
-        html`<os-order-status api-url=${base} tenant="demo" order-id=${created.id}></os-order-status>`
+        html`<os-order-status api-url=${emulator.url} tenant="demo" order-id=${created.id}></os-order-status>`
       );
       await post('/__emulator/wait-subscribed', { destination });
       await waitUntil(() => currentStep(el) === 'Paid', 'snapshot not shown');
@@ -572,7 +541,7 @@ describe('<os-order-status>', () => {
 
     it('shows "order not found" for an unknown order', async () => {
       const el = await fixture<OsOrderStatus>(
-        html`<os-order-status api-url=${base} tenant="demo" order-id="no-such-order"></os-order-status>`
+        html`<os-order-status api-url=${emulator.url} tenant="demo" order-id="no-such-order"></os-order-status>`
       );
       await waitUntil(() => el.shadowRoot!.querySelector('.message--not-found'), 'no not-found state', { timeout: 5000 });
       await expect(el).to.be.accessible();

@@ -2,13 +2,11 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/user-toasts/user-toasts.js';
 import type { OsUserToasts } from '../../../src/components/user-toasts/user-toasts.js';
-import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
-import { resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
-import { StompHub } from '../../../src/connection/stomp-hub.js';
-import { passwordGrantSource } from '../../../src/connection/tokens.js';
-import { resetTranslations } from '../../../src/i18n/localize.js';
-import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { configure } from '../../../src/connection/config.js';
+import { passwordGrantSource } from '../../../src/connection/auth/grants.js';
+import type { FakeStompClient } from '../../support/fake-stomp-client.js';
+import { useEmulator } from '../../support/use-emulator.js';
+import { useFakeHub } from '../../support/use-fake-hub.js';
 
 const API = 'https://api.test';
 const DEST = '/kds/demo/u1';
@@ -33,21 +31,7 @@ const upsell = {
 describe('<os-user-toasts>', () => {
   describe('with a fake STOMP client', () => {
     let fake: FakeStompClient;
-    let hub: StompHub;
-
-    beforeEach(() => {
-      fake = new FakeStompClient();
-      hub = new StompHub(resolveConfig({ apiUrl: API, tenant: 'demo', userId: 'u1', token: 'tok' }), fake, new FakeEnvironment());
-      setStompHub(hub);
-    });
-
-    afterEach(() => {
-      sinon.restore();
-      hub.dispose();
-      resetStompHubs();
-      resetConfig();
-      resetTranslations();
-    });
+    useFakeHub({ config: { apiUrl: API, userId: 'u1' } }, made => ({ fake } = made));
 
     async function renderLive(attrs: { maxVisible?: number; duration?: number } = {}): Promise<OsUserToasts> {
       const el = await fixture<OsUserToasts>(
@@ -319,25 +303,17 @@ describe('<os-user-toasts>', () => {
   });
 
   describe('against the emulator (real @stomp/stompjs client)', () => {
-    let baseUrl: string;
-
-    const post = (path: string, body: unknown = {}) => emulatorPost(baseUrl, path, body);
-
-    before(async () => {
-      baseUrl = await emulatorUrl();
-    });
+    const emulator = useEmulator();
+    const { post } = emulator;
 
     beforeEach(() => {
-      configure({ token: passwordGrantSource({ apiUrl: baseUrl, tenant: 'demo', username: 'guest', password: 'guest' }) });
-    });
-
-    afterEach(() => {
-      resetStompHubs();
-      resetConfig();
+      configure({
+        token: passwordGrantSource({ apiUrl: emulator.url, tenant: 'demo', username: 'guest', password: 'guest' })
+      });
     });
 
     it('shows an error and an upsell the server publishes to the guest', async () => {
-      const el = await fixture<OsUserToasts>(html`<os-user-toasts api-url=${baseUrl} tenant="demo"></os-user-toasts>`);
+      const el = await fixture<OsUserToasts>(html`<os-user-toasts api-url=${emulator.url} tenant="demo"></os-user-toasts>`);
       await post('/__emulator/wait-subscribed', { destination: '/kds/demo/guest-1' });
       await post('/__emulator/publish', {
         destination: '/kds/demo/guest-1',

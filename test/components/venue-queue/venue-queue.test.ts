@@ -2,14 +2,14 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/venue-queue/venue-queue.js';
 import type { OsVenueQueue } from '../../../src/components/venue-queue/venue-queue.js';
-import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
-import { resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
-import { StompHub } from '../../../src/connection/stomp-hub.js';
+import { configure } from '../../../src/connection/config.js';
+import type { StompHub } from '../../../src/connection/hub/stomp-hub.js';
 import type { OsQueueUpdateDetail } from '../../../src/events/os-queue-update.js';
-import { resetTranslations } from '../../../src/i18n/localize.js';
 import type { Order } from '../../../src/models/order.js';
-import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { connectionLeavesOpen, emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { connectionLeavesOpen } from '../../support/emulator.js';
+import type { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
+import { useEmulator } from '../../support/use-emulator.js';
+import { useFakeHub } from '../../support/use-fake-hub.js';
 
 const API = 'https://api.test';
 const DEST = '/kds/demo/v1';
@@ -47,31 +47,17 @@ describe('<os-venue-queue>', () => {
     /** What the REST snapshot answers. */
     let snapshot: { status: number; body?: unknown };
 
+    useFakeHub(
+      {
+        config: { apiUrl: API, reconnectMinMs: 60_000, reconnectMaxMs: 60_000 },
+        random: () => 0.5,
+        answer: () => snapshot
+      },
+      made => ({ fake, env, hub } = made)
+    );
+
     beforeEach(() => {
       snapshot = { status: 200, body: [] };
-      fake = new FakeStompClient();
-      const fetchStub = sinon.stub().callsFake(async () => {
-        const { status, body } = snapshot;
-        return new Response(body === undefined ? '' : JSON.stringify(body), { status });
-      });
-      env = new FakeEnvironment({ fetch: fetchStub as unknown as typeof fetch, random: () => 0.5 });
-      const config = resolveConfig({
-        apiUrl: API,
-        tenant: 'demo',
-        token: 'tok',
-        reconnectMinMs: 60_000,
-        reconnectMaxMs: 60_000
-      });
-      hub = new StompHub(config, fake, env);
-      setStompHub(hub);
-    });
-
-    afterEach(() => {
-      sinon.restore();
-      hub.dispose();
-      resetStompHubs();
-      resetConfig();
-      resetTranslations();
     });
 
     /** A board in a 900×600 box, connected, with the snapshot applied. */
@@ -473,26 +459,16 @@ describe('<os-venue-queue>', () => {
   });
 
   describe('against the emulator (real @stomp/stompjs client)', () => {
-    let base: string;
-
-    const post = (path: string, body: unknown = {}) => emulatorPost(base, path, body);
-
-    before(async () => {
-      base = await emulatorUrl();
-    });
+    const emulator = useEmulator();
+    const { post } = emulator;
 
     beforeEach(() => {
       configure({ reconnectMinMs: 300, reconnectMaxMs: 1000 }); // anonymous tokens may read venue boards
     });
 
-    afterEach(() => {
-      resetStompHubs();
-      resetConfig();
-    });
-
     async function renderBoard(venue: string) {
       const box = await fixture<HTMLDivElement>(html`<div style="width: 1200px; height: 700px">
-        <os-venue-queue api-url=${base} tenant="demo" venue=${venue}></os-venue-queue>
+        <os-venue-queue api-url=${emulator.url} tenant="demo" venue=${venue}></os-venue-queue>
       </div>`);
       const el = box.querySelector('os-venue-queue')!;
       await post('/__emulator/wait-subscribed', { destination: `/kds/demo/${venue}` });
@@ -534,13 +510,13 @@ describe('<os-venue-queue>', () => {
       localStorage.removeItem('orderingstack_demo_refreshToken');
       const created = (await post('/__emulator/orders', { venue: 'v2', status: 'READY', queuePos: '503' })) as Order;
       const box = await fixture<HTMLDivElement>(html`<div style="width: 1200px; height: 700px">
-        <os-venue-queue api-url=${base} tenant="demo" venue="v2" auth="device"></os-venue-queue>
+        <os-venue-queue api-url=${emulator.url} tenant="demo" venue="v2" auth="device"></os-venue-queue>
       </div>`);
       const el = box.querySelector('os-venue-queue')!;
       await waitUntil(() => part(el, 'device-code'), 'no device code shown', { timeout: 5000 });
       const userCode = part(el, 'device-code')!.textContent!.trim();
       expect(userCode).to.match(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-      expect(part(el, 'activation')!.textContent).to.include(`${base}/demo/activate.html`);
+      expect(part(el, 'activation')!.textContent).to.include(`${emulator.url}/demo/activate.html`);
       await expect(el).to.be.accessible();
 
       await post('/__emulator/device/approve', { userCode });

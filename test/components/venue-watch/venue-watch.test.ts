@@ -3,13 +3,11 @@ import sinon from 'sinon';
 import '../../../src/components/venue-watch/venue-watch.js';
 import type { OsVenueWatch } from '../../../src/components/venue-watch/venue-watch.js';
 import type { VenueConfig } from '../../../src/models/venue.js';
-import { configure, resetConfig, resolveConfig } from '../../../src/connection/config.js';
-import { resetStompHubs, setStompHub } from '../../../src/connection/hub.js';
-import { StompHub } from '../../../src/connection/stomp-hub.js';
-import { passwordGrantSource } from '../../../src/connection/tokens.js';
-import { resetTranslations } from '../../../src/i18n/localize.js';
-import { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
-import { emulatorPost, emulatorUrl } from '../../support/emulator.js';
+import { configure } from '../../../src/connection/config.js';
+import { passwordGrantSource } from '../../../src/connection/auth/grants.js';
+import type { FakeStompClient } from '../../support/fake-stomp-client.js';
+import { useEmulator } from '../../support/use-emulator.js';
+import { useFakeHub } from '../../support/use-fake-hub.js';
 
 const API = 'https://api.test';
 const DEST = '/venue/demo/v1';
@@ -29,21 +27,7 @@ const label = (el: OsVenueWatch) => part(el, 'label')!.textContent!.trim();
 describe('<os-venue-watch>', () => {
   describe('with a fake STOMP client', () => {
     let fake: FakeStompClient;
-    let hub: StompHub;
-
-    beforeEach(() => {
-      fake = new FakeStompClient();
-      hub = new StompHub(resolveConfig({ apiUrl: API, tenant: 'demo', token: 'tok' }), fake, new FakeEnvironment());
-      setStompHub(hub);
-    });
-
-    afterEach(() => {
-      sinon.restore();
-      hub.dispose();
-      resetStompHubs();
-      resetConfig();
-      resetTranslations();
-    });
+    useFakeHub({ config: { apiUrl: API } }, made => ({ fake } = made));
 
     async function renderLive(display = true): Promise<OsVenueWatch> {
       const el = await fixture<OsVenueWatch>(
@@ -181,25 +165,17 @@ describe('<os-venue-watch>', () => {
   });
 
   describe('against the emulator (real @stomp/stompjs client)', () => {
-    let base: string;
-
-    const post = (path: string, body: unknown = {}) => emulatorPost(base, path, body);
-
-    before(async () => {
-      base = await emulatorUrl();
-    });
+    const emulator = useEmulator();
+    const { post } = emulator;
 
     beforeEach(() => {
-      configure({ token: passwordGrantSource({ apiUrl: base, tenant: 'demo', username: 'guest', password: 'guest' }) });
-    });
-
-    afterEach(() => {
-      resetStompHubs();
-      resetConfig();
+      configure({
+        token: passwordGrantSource({ apiUrl: emulator.url, tenant: 'demo', username: 'guest', password: 'guest' })
+      });
     });
 
     it('shows the venue closed and re-opened as the server publishes it', async () => {
-      const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${base} tenant="demo" venue="v1" display></os-venue-watch>`);
+      const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${emulator.url} tenant="demo" venue="v1" display></os-venue-watch>`);
       await post('/__emulator/wait-subscribed', { destination: DEST });
       expect(label(el)).to.equal('Unknown');
       const closed = oneEvent(el, 'os-venue-update');
