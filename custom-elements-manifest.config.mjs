@@ -1,5 +1,6 @@
 export default {
-  globs: ['src/components/**/*.ts'],
+  // The base classes in src/internal/ are read too, so each element lists the attributes it inherits.
+  globs: ['src/components/**/*.ts', 'src/internal/os-element.ts', 'src/internal/os-connected-element.ts'],
   exclude: ['**/*.styles.ts'],
   litelement: true,
   // package.json names custom-elements.json itself; the manifest check writes elsewhere and must not rewrite it.

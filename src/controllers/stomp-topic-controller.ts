@@ -1,20 +1,25 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ConnectionState } from '../connection/connection-state.js';
-import { resolveConfig, type ResolvedConfig } from '../connection/config.js';
-import { templatesFor } from '../connection/destinations.js';
-import { getStompHub } from '../connection/hub.js';
-import type { StompHub } from '../connection/stomp-hub.js';
-import type { DestinationTemplates, HubMessage, HubStatus, OsConfig, ResyncContext } from '../connection/types.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { ResolvedConfig } from '../connection/config.js';
+import { fillTemplate, templatesFor, type TemplateParams } from '../connection/destinations.js';
+import { getStompHub } from '../connection/hub/hub-registry.js';
+import type { StompHub } from '../connection/hub/stomp-hub.js';
+import type { DestinationTemplates, HubMessage, ResyncContext } from '../connection/types.js';
+import { HubStatusController, type HubStatusOptions } from './hub-status-controller.js';
 
 /** What a topic controller needs from its element. */
-export interface StompTopicOptions<T> {
-  /** The element's own configuration (from its attributes); empty values fall back to `configure()`. */
-  config: () => Partial<OsConfig>;
+export interface StompTopicOptions<T> extends HubStatusOptions {
   /**
-   * The destination to listen to, built from the resolved templates and configuration;
+   * Which destination template to listen to: `order`, `user`, `venueOrders` or `venue`. `{tenant}` and `{userId}` are
+   * filled from the configuration, the other placeholders from `params`.
+   */
+  topic?: keyof DestinationTemplates;
+  /** The template's other placeholders, e.g. `{ orderId }`; `undefined` while the element lacks them. */
+  params?: () => TemplateParams | undefined;
+  /**
+   * Instead of `topic` and `params`: the destination itself, built from the resolved templates and configuration;
    * `undefined` while the element lacks what it needs (nothing is subscribed then).
    */
-  destination: (templates: DestinationTemplates, config: ResolvedConfig) => string | undefined;
+  destination?: (templates: DestinationTemplates, config: ResolvedConfig) => string | undefined;
   /** Turns a parsed JSON body into a value, or `undefined` to ignore the message. Default: the body as is. */
   parse?: (body: unknown, message: HubMessage) => T | undefined;
   /** Called with each accepted value. */
@@ -23,10 +28,9 @@ export interface StompTopicOptions<T> {
   onResync?: (context: ResyncContext) => void | Promise<void>;
 }
 
-const IDLE_STATUS: HubStatus = { state: ConnectionState.Idle, since: 0, attempt: 0 };
-
 /**
- * Binds a Lit element to one destination of the shared connection.
+ * Binds a Lit element to one destination of the shared connection: a {@link HubStatusController} that also
+ * subscribes.
  *
  * Typical lifecycle:
  * - `hostConnected()` / `hostUpdate()` resolve the configuration and destination; when either changed, the old
@@ -35,64 +39,53 @@ const IDLE_STATUS: HubStatus = { state: ConnectionState.Idle, since: 0, attempt:
  * - every connection change updates `status` and fires `os-connection-change` on the host; a final token rejection
  *   fires `os-auth-error`;
  * - `hostDisconnected()` releases everything (the hub closes the socket after a grace period if nobody is left).
+ *
+ * @example
+ * new StompTopicController<Order>(this, {
+ *   config: () => ({ apiUrl: this.apiUrl, tenant: this.tenant }),
+ *   topic: 'order',
+ *   params: () => (this.orderId ? { orderId: this.orderId } : undefined),
+ *   onMessage: order => (this.order = order)
+ * });
  */
-export class StompTopicController<T = unknown> implements ReactiveController {
+export class StompTopicController<T = unknown> extends HubStatusController {
   /** The last accepted value. */
   value?: T;
-  /** The connection's status as last reported by the hub. */
-  status: HubStatus = IDLE_STATUS;
-  /** The resolved configuration, refreshed before every render (empty until the host connects). */
-  config: ResolvedConfig = resolveConfig({});
   /** The destination currently subscribed, if any. */
   destination?: string;
-  /**
-   * When the data the host shows was last known to be current: the last `markCurrent()` call, or the moment the
-   * connection stopped being open, whichever is later. Hosts show it as the age of the data while offline.
-   */
-  dataAsOf?: number;
-
-  private hub?: StompHub;
-  private releases: (() => void)[] = [];
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    host: ReactiveControllerHost & HTMLElement,
     private readonly options: StompTopicOptions<T>
   ) {
-    // options.config() reads the host's properties: it is first called in hostConnected(), never here, so that a
-    // controller can be created in a field initialiser before the host's accessors exist.
-    host.addController(this);
+    super(host, options);
   }
 
-  /** Shorthand for `status.state`. */
-  get state(): ConnectionState {
-    return this.status.state;
+  /** The template of `topic` in the resolved configuration (e.g. to see which placeholders it has). */
+  get template(): string | undefined {
+    return this.options.topic ? templatesFor(this.config)[this.options.topic] : undefined;
   }
 
-  hostConnected(): void {
-    this.sync();
+  protected override target(config: ResolvedConfig): { hub?: StompHub; key?: string } {
+    const destination = config.apiUrl ? this.destinationFor(config) : undefined;
+    return { hub: destination ? getStompHub(config) : undefined, key: destination };
   }
 
-  hostUpdate(): void {
-    this.sync();
+  protected override attach(hub: StompHub, destination: string): (() => void)[] {
+    this.destination = destination;
+    return [
+      hub.subscribe(destination, this.handleMessage, { onResync: this.options.onResync }),
+      () => (this.destination = undefined)
+    ];
   }
 
-  hostDisconnected(): void {
-    this.release();
-  }
-
-  /** Records that the data shown is current as of `at` (default now). */
-  markCurrent(at: number = Date.now()): void {
-    this.dataAsOf = at;
-  }
-
-  /** Forgets the data's age, when the host drops what it showed (e.g. it follows another order now). */
-  forgetData(): void {
-    this.dataAsOf = undefined;
-  }
-
-  /** Asks the connection to try again now (e.g. from a "retry" button). */
-  retryNow(): void {
-    this.hub?.retryNow();
+  private destinationFor(config: ResolvedConfig): string | undefined {
+    const templates = templatesFor(config);
+    const { topic, params, destination } = this.options;
+    if (destination) return destination(templates, config);
+    const values = params?.();
+    if (!topic || !values || !config.tenant) return undefined;
+    return fillTemplate(templates[topic], { tenant: config.tenant, userId: config.userId, ...values });
   }
 
   private readonly handleMessage = (message: HubMessage): void => {
@@ -102,49 +95,4 @@ export class StompTopicController<T = unknown> implements ReactiveController {
     this.options.onMessage?.(value, message);
     this.host.requestUpdate();
   };
-
-  private readonly handleStatus = (status: HubStatus): void => {
-    const changed = status.state !== this.status.state;
-    if (changed && this.status.state === ConnectionState.Open) {
-      this.dataAsOf = Math.max(this.dataAsOf ?? 0, status.since || Date.now());
-    }
-    this.status = status;
-    this.host.requestUpdate();
-    if (changed) {
-      this.host.dispatchEvent(
-        new CustomEvent('os-connection-change', { detail: status, bubbles: true, composed: true })
-      );
-    }
-  };
-
-  private readonly handleAuthError = (detail: { message: string }): void => {
-    this.host.dispatchEvent(new CustomEvent('os-auth-error', { detail, bubbles: true, composed: true }));
-  };
-
-  private sync(): void {
-    if (!this.host.isConnected) return;
-    this.config = resolveConfig(this.options.config());
-    const destination = this.config.apiUrl
-      ? this.options.destination(templatesFor(this.config), this.config)
-      : undefined;
-    const hub = destination ? getStompHub(this.config) : undefined;
-    if (hub === this.hub && destination === this.destination) return;
-    this.release();
-    if (!hub || !destination) return;
-    this.hub = hub;
-    this.destination = destination;
-    this.releases = [
-      hub.onStatusChange(this.handleStatus),
-      hub.onAuthError(this.handleAuthError),
-      hub.subscribe(destination, this.handleMessage, { onResync: this.options.onResync })
-    ];
-    this.status = hub.status; // read during an update: no extra render needed
-  }
-
-  private release(): void {
-    for (const release of this.releases) release();
-    this.releases = [];
-    this.hub = undefined;
-    this.destination = undefined;
-  }
 }

@@ -10,19 +10,19 @@ import type { OsVenueWatch } from '../components/venue-watch/venue-watch.js';
 
 /** JSX props of `<os-connection-status>`: A small badge for staff screens showing the state of the page's shared live connection (live, reconnecting with a countdown, offline since, signed out), with a "Retry now" button. */
 export interface OsConnectionStatusJsxProps extends HTMLAttributes<OsConnectionStatus>, RefAttributes<OsConnectionStatus> {
-  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
+  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
   apiUrl?: OsConnectionStatus['apiUrl'];
   /** Attribute form of `apiUrl`. */
   'api-url'?: OsConnectionStatus['apiUrl'];
   /** Tenant id. Falls back to `configure({ tenant })`. */
   tenant?: OsConnectionStatus['tenant'];
-  /** STOMP WebSocket URL, when the other elements use one. Default: derived from the API URL. */
+  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
   socketUrl?: OsConnectionStatus['socketUrl'];
   /** Attribute form of `socketUrl`. */
   'socket-url'?: OsConnectionStatus['socketUrl'];
   /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
   locale?: OsConnectionStatus['locale'];
-  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `connection*`). */
+  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
   strings?: OsConnectionStatus['strings'];
   /** Listener for `os-connection-change` (React 19 passes it to addEventListener). */
   'onos-connection-change'?: (event: HTMLElementEventMap['os-connection-change']) => void;
@@ -30,12 +30,6 @@ export interface OsConnectionStatusJsxProps extends HTMLAttributes<OsConnectionS
 
 /** JSX props of `<os-order-status>`: Shows a guest the live status of one order: the pickup number, a progress timeline and the time of the last update, kept current over the shared STOMP connection. */
 export interface OsOrderStatusJsxProps extends HTMLAttributes<OsOrderStatus>, RefAttributes<OsOrderStatus> {
-  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
-  apiUrl?: OsOrderStatus['apiUrl'];
-  /** Attribute form of `apiUrl`. */
-  'api-url'?: OsOrderStatus['apiUrl'];
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  tenant?: OsOrderStatus['tenant'];
   /** Id of the order to follow. Required. */
   orderId?: OsOrderStatus['orderId'];
   /** Attribute form of `orderId`. */
@@ -44,14 +38,20 @@ export interface OsOrderStatusJsxProps extends HTMLAttributes<OsOrderStatus>, Re
   userId?: OsOrderStatus['userId'];
   /** Attribute form of `userId`. */
   'user-id'?: OsOrderStatus['userId'];
+  /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */
+  destinations?: OsOrderStatus['destinations'];
+  /** Overrides this element's destination template, e.g. `/order-changes/{tenant}/{userId}`. */
+  destination?: OsOrderStatus['destination'];
+  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
+  apiUrl?: OsOrderStatus['apiUrl'];
+  /** Attribute form of `apiUrl`. */
+  'api-url'?: OsOrderStatus['apiUrl'];
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  tenant?: OsOrderStatus['tenant'];
   /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
   socketUrl?: OsOrderStatus['socketUrl'];
   /** Attribute form of `socketUrl`. */
   'socket-url'?: OsOrderStatus['socketUrl'];
-  /** Destination preset: `documented` (`/order-changes/{userId}/{orderId}`) or `ordering-core` (all of the user's orders). */
-  destinations?: OsOrderStatus['destinations'];
-  /** Overrides the order destination template, e.g. `/order-changes/{tenant}/{userId}`. */
-  destination?: OsOrderStatus['destination'];
   /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
   locale?: OsOrderStatus['locale'];
   /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
@@ -68,28 +68,10 @@ export interface OsOrderStatusJsxProps extends HTMLAttributes<OsOrderStatus>, Re
 
 /** JSX props of `<os-user-toasts>`: Shows the guest's live notifications (errors, basket updates, receipts, upsell offers) as toasts, over the shared STOMP connection. */
 export interface OsUserToastsJsxProps extends HTMLAttributes<OsUserToasts>, RefAttributes<OsUserToasts> {
-  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
-  apiUrl?: OsUserToasts['apiUrl'];
-  /** Attribute form of `apiUrl`. */
-  'api-url'?: OsUserToasts['apiUrl'];
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  tenant?: OsUserToasts['tenant'];
   /** The guest's user id, filling `{userId}` in the destination; by default it comes from the token. */
   userId?: OsUserToasts['userId'];
   /** Attribute form of `userId`. */
   'user-id'?: OsUserToasts['userId'];
-  /** STOMP WebSocket URL. Default: derived from the API URL. */
-  socketUrl?: OsUserToasts['socketUrl'];
-  /** Attribute form of `socketUrl`. */
-  'socket-url'?: OsUserToasts['socketUrl'];
-  /** Destination preset: `documented` (`/kds/{tenant}/{userId}`) or `ordering-core` (`/notifications/{tenant}/{userId}`). */
-  destinations?: OsUserToasts['destinations'];
-  /** Overrides the user destination template, e.g. `/notifications/{tenant}/{userId}`. */
-  destination?: OsUserToasts['destination'];
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  locale?: OsUserToasts['locale'];
-  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `toast*` and `error.*`). */
-  strings?: OsUserToasts['strings'];
   /** How many toasts are visible at once; the rest wait their turn. */
   maxVisible?: OsUserToasts['maxVisible'];
   /** Attribute form of `maxVisible`. */
@@ -102,6 +84,24 @@ export interface OsUserToastsJsxProps extends HTMLAttributes<OsUserToasts>, RefA
   'error-duration'?: OsUserToasts['errorDuration'];
   /** Where the stack sits: `top-end`, `top-start`, `top-center`, `bottom-end`, `bottom-start` or `bottom-center`. */
   position?: OsUserToasts['position'];
+  /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */
+  destinations?: OsUserToasts['destinations'];
+  /** Overrides this element's destination template, e.g. `/order-changes/{tenant}/{userId}`. */
+  destination?: OsUserToasts['destination'];
+  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
+  apiUrl?: OsUserToasts['apiUrl'];
+  /** Attribute form of `apiUrl`. */
+  'api-url'?: OsUserToasts['apiUrl'];
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  tenant?: OsUserToasts['tenant'];
+  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
+  socketUrl?: OsUserToasts['socketUrl'];
+  /** Attribute form of `socketUrl`. */
+  'socket-url'?: OsUserToasts['socketUrl'];
+  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
+  locale?: OsUserToasts['locale'];
+  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
+  strings?: OsUserToasts['strings'];
   /** Listener for `os-toast-show` (React 19 passes it to addEventListener). */
   'onos-toast-show'?: (event: HTMLElementEventMap['os-toast-show']) => void;
   /** Listener for `os-toast-hide` (React 19 passes it to addEventListener). */
@@ -118,26 +118,8 @@ export interface OsUserToastsJsxProps extends HTMLAttributes<OsUserToasts>, RefA
 
 /** JSX props of `<os-venue-queue>`: A pickup board for one venue: big order numbers in "Preparing" and "Ready" columns, kept live over the shared STOMP connection, readable across a room from a phone to a 1080p TV. */
 export interface OsVenueQueueJsxProps extends HTMLAttributes<OsVenueQueue>, RefAttributes<OsVenueQueue> {
-  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
-  apiUrl?: OsVenueQueue['apiUrl'];
-  /** Attribute form of `apiUrl`. */
-  'api-url'?: OsVenueQueue['apiUrl'];
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  tenant?: OsVenueQueue['tenant'];
   /** Id of the venue whose orders are shown. Required. */
   venue?: OsVenueQueue['venue'];
-  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
-  socketUrl?: OsVenueQueue['socketUrl'];
-  /** Attribute form of `socketUrl`. */
-  'socket-url'?: OsVenueQueue['socketUrl'];
-  /** Destination preset: `documented` or `ordering-core` (both use `/kds/{tenant}/{venue}` for venue orders). */
-  destinations?: OsVenueQueue['destinations'];
-  /** Overrides the venue-orders destination template, e.g. `/kds/{tenant}/{venue}`. */
-  destination?: OsVenueQueue['destination'];
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  locale?: OsVenueQueue['locale'];
-  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
-  strings?: OsVenueQueue['strings'];
   /** Which columns to show: `both` (Preparing and Ready) or `ready` (Ready only). */
   columns?: OsVenueQueue['columns'];
   /** Which number to show: `auto` (queue position, else claim code, else short id), `queue-pos`, `claim-code` or `id`. */
@@ -168,6 +150,24 @@ export interface OsVenueQueueJsxProps extends HTMLAttributes<OsVenueQueue>, RefA
   kiosk?: OsVenueQueue['kiosk'];
   /** How the board signs in when the page configures no token: `anonymous` (default), or `device` for screens nobody types a password into: the board shows a code to approve (the device-code flow) and keeps the refresh token in localStorage under `orderingstack_{tenant}_refreshToken`, so it stays signed in across reloads. */
   auth?: OsVenueQueue['auth'];
+  /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */
+  destinations?: OsVenueQueue['destinations'];
+  /** Overrides this element's destination template, e.g. `/order-changes/{tenant}/{userId}`. */
+  destination?: OsVenueQueue['destination'];
+  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
+  apiUrl?: OsVenueQueue['apiUrl'];
+  /** Attribute form of `apiUrl`. */
+  'api-url'?: OsVenueQueue['apiUrl'];
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  tenant?: OsVenueQueue['tenant'];
+  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
+  socketUrl?: OsVenueQueue['socketUrl'];
+  /** Attribute form of `socketUrl`. */
+  'socket-url'?: OsVenueQueue['socketUrl'];
+  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
+  locale?: OsVenueQueue['locale'];
+  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
+  strings?: OsVenueQueue['strings'];
   /** Listener for `os-queue-update` (React 19 passes it to addEventListener). */
   'onos-queue-update'?: (event: HTMLElementEventMap['os-queue-update']) => void;
   /** Listener for `os-order-ready` (React 19 passes it to addEventListener). */
@@ -180,26 +180,8 @@ export interface OsVenueQueueJsxProps extends HTMLAttributes<OsVenueQueue>, RefA
 
 /** JSX props of `<os-venue-watch>`: Watches one venue's configuration over the shared STOMP connection: fires `os-venue-update` on every change, optionally shows an open / closed badge and reloads the page after a change. */
 export interface OsVenueWatchJsxProps extends HTMLAttributes<OsVenueWatch>, RefAttributes<OsVenueWatch> {
-  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
-  apiUrl?: OsVenueWatch['apiUrl'];
-  /** Attribute form of `apiUrl`. */
-  'api-url'?: OsVenueWatch['apiUrl'];
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  tenant?: OsVenueWatch['tenant'];
   /** Id of the venue to watch. Required. */
   venue?: OsVenueWatch['venue'];
-  /** STOMP WebSocket URL. Default: derived from the API URL. */
-  socketUrl?: OsVenueWatch['socketUrl'];
-  /** Attribute form of `socketUrl`. */
-  'socket-url'?: OsVenueWatch['socketUrl'];
-  /** Destination preset: `documented` (`/venue/{tenant}/{venue}`) or `ordering-core` (`/venues/{tenant}/{venue}`). */
-  destinations?: OsVenueWatch['destinations'];
-  /** Overrides the venue destination template, e.g. `/venues/{tenant}/{venue}`. */
-  destination?: OsVenueWatch['destination'];
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  locale?: OsVenueWatch['locale'];
-  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `venueWatch*`). */
-  strings?: OsVenueWatch['strings'];
   /** Shows the open / closed badge; without it the element is invisible. */
   display?: OsVenueWatch['display'];
   /** Reloads the page `reload-delay` ms after a configuration change (not after the first configuration). */
@@ -210,6 +192,24 @@ export interface OsVenueWatchJsxProps extends HTMLAttributes<OsVenueWatch>, RefA
   reloadDelay?: OsVenueWatch['reloadDelay'];
   /** Attribute form of `reloadDelay`. */
   'reload-delay'?: OsVenueWatch['reloadDelay'];
+  /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */
+  destinations?: OsVenueWatch['destinations'];
+  /** Overrides this element's destination template, e.g. `/order-changes/{tenant}/{userId}`. */
+  destination?: OsVenueWatch['destination'];
+  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
+  apiUrl?: OsVenueWatch['apiUrl'];
+  /** Attribute form of `apiUrl`. */
+  'api-url'?: OsVenueWatch['apiUrl'];
+  /** Tenant id. Falls back to `configure({ tenant })`. */
+  tenant?: OsVenueWatch['tenant'];
+  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
+  socketUrl?: OsVenueWatch['socketUrl'];
+  /** Attribute form of `socketUrl`. */
+  'socket-url'?: OsVenueWatch['socketUrl'];
+  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
+  locale?: OsVenueWatch['locale'];
+  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
+  strings?: OsVenueWatch['strings'];
   /** Listener for `os-venue-update` (React 19 passes it to addEventListener). */
   'onos-venue-update'?: (event: HTMLElementEventMap['os-venue-update']) => void;
   /** Listener for `os-connection-change` (React 19 passes it to addEventListener). */

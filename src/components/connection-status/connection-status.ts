@@ -1,20 +1,12 @@
-import { html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { customElement } from '../../internal/define.js';
+import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { onConfigChange, resolveConfig, type ResolvedConfig } from '../../connection/config.js';
 import { ConnectionState } from '../../connection/connection-state.js';
-import { getStompHub } from '../../connection/hub.js';
-import type { StompHub } from '../../connection/stomp-hub.js';
-import type { HubStatus } from '../../connection/types.js';
+import { HubStatusController } from '../../controllers/hub-status-controller.js';
 import '../../events/os-connection-change.js';
-import { LocalizeController } from '../../i18n/localize.js';
-import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
-import { OsElement } from '../../internal/os-element.js';
+import { customElement } from '../../internal/define.js';
+import { OsConnectedElement } from '../../internal/os-connected-element.js';
 import styles from './connection-status.styles.js';
-
-const IDLE: HubStatus = { state: ConnectionState.Idle, since: 0, attempt: 0 };
 
 /** States in which the "Retry now" button is offered. */
 const RETRYABLE: ReadonlySet<string> = new Set([
@@ -54,88 +46,37 @@ const RETRYABLE: ReadonlySet<string> = new Set([
  * @cssproperty --radius - Corner radius of the badge. Default `999px` (a pill).
  */
 @customElement('os-connection-status')
-export class OsConnectionStatus extends OsElement {
+export class OsConnectionStatus extends OsConnectedElement {
   static override styles = [componentStyles, styles];
 
-  private readonly localize = new LocalizeController(this);
-  private hub?: StompHub;
-  private hubConfig?: ResolvedConfig;
-  private stopStatus?: () => void;
-  private stopConfigListener?: () => void;
+  /** Watches the shared connection; fires `os-connection-change` (not `os-auth-error`: the other elements do). */
+  private readonly hubStatus = new HubStatusController(this, {
+    config: () => this.connectionConfig(),
+    authErrors: false
+  });
   private countdown?: ReturnType<typeof setInterval>;
-
-  /** The hub status last seen. */
-  @state() private accessor status: HubStatus = IDLE;
-
-  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
-  @property({ attribute: 'api-url' }) accessor apiUrl = '';
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  @property() accessor tenant = '';
-  /** STOMP WebSocket URL, when the other elements use one. Default: derived from the API URL. */
-  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) accessor locale = '';
-  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `connection*`). */
-  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
 
   /** The connection state shown. */
   get state(): ConnectionState {
-    return this.status.state;
+    return this.hubStatus.state;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
-    this.requestUpdate(); // (re)attaches to the hub, also when the element is moved or re-inserted
+  protected get connection(): HubStatusController {
+    return this.hubStatus;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfigListener?.();
-    this.stopConfigListener = undefined;
-    this.detach();
     this.setCountdown(false);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.attach();
-    const missing = this.missingAttributes();
-    this.reportMissing(missing, 'nothing is shown');
-    this.setCountdown(this.status.state === ConnectionState.Reconnecting && !!this.status.nextRetryAt);
+  protected override updated(): void {
+    const { state, nextRetryAt } = this.hubStatus.status;
+    this.setCountdown(this.isConnected && state === ConnectionState.Reconnecting && !!nextRetryAt);
   }
 
   private handleRetryClick(): void {
     this.retryNow();
-  }
-
-  private readonly handleStatus = (status: HubStatus): void => {
-    const changed = status.state !== this.status.state;
-    this.status = status;
-    if (changed) this.emit('os-connection-change', { detail: status });
-  };
-
-  /** Finds the shared hub for the current configuration; `getStompHub()` creates it lazily and never connects. */
-  private attach(): void {
-    const config = resolveConfig({
-      apiUrl: this.apiUrl || undefined,
-      tenant: this.tenant || undefined,
-      socketUrl: this.socketUrl || undefined
-    });
-    this.hubConfig = config;
-    const hub = this.isConnected && config.apiUrl && config.tenant ? getStompHub(config) : undefined;
-    if (hub === this.hub) return;
-    this.detach();
-    if (!hub) return;
-    this.hub = hub;
-    this.stopStatus = hub.onStatusChange(this.handleStatus);
-    this.status = hub.status;
-  }
-
-  private detach(): void {
-    this.stopStatus?.();
-    this.stopStatus = undefined;
-    this.hub = undefined;
   }
 
   private setCountdown(on: boolean): void {
@@ -147,20 +88,13 @@ export class OsConnectionStatus extends OsElement {
     }
   }
 
-  private missingAttributes(): string[] {
-    const missing: string[] = [];
-    if (!this.hubConfig?.apiUrl) missing.push('api-url');
-    if (!this.hubConfig?.tenant) missing.push('tenant');
-    return missing;
-  }
-
   /** Asks the shared connection to try again now instead of waiting for the scheduled retry. */
   retryNow(): void {
-    this.hub?.retryNow();
+    this.hubStatus.retryNow();
   }
 
   private labelText(spoken: boolean): string {
-    const { state, nextRetryAt, since } = this.status;
+    const { state, nextRetryAt, since } = this.hubStatus.status;
     switch (state) {
       case ConnectionState.Open:
         return this.localize.term('connectionLive');
@@ -182,7 +116,7 @@ export class OsConnectionStatus extends OsElement {
 
   override render() {
     const missing = this.missingAttributes();
-    const state = this.status.state;
+    const state = this.hubStatus.state;
     const visible = this.labelText(false);
     const spoken = this.labelText(true);
     return html`<div

@@ -1,17 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../../internal/define.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { onConfigChange } from '../../connection/config.js';
-import { fillTemplate } from '../../connection/destinations.js';
-import type { DestinationPreset, ResyncContext } from '../../connection/types.js';
+import type { ResyncContext } from '../../connection/types.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
 import '../../events/os-order-error.js';
 import '../../events/os-order-update.js';
-import { LocalizeController } from '../../i18n/localize.js';
-import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
-import { OsElement } from '../../internal/os-element.js';
+import { connectionBanner, isStale } from '../../internal/connection-banner.js';
+import { customElement } from '../../internal/define.js';
+import { OsTopicElement } from '../../internal/os-connected-element.js';
 import {
   errorMessage,
   isNotOlder,
@@ -75,20 +72,22 @@ const TICK_MS = 20_000;
  * @cssproperty --number-font-family - Font of the pickup number. Default `--os-number-font-family`, the element's font.
  */
 @customElement('os-order-status')
-export class OsOrderStatus extends OsElement {
+export class OsOrderStatus extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
-  private readonly localize = new LocalizeController(this);
-  /** Created in the constructor, where its option callbacks can refer to the accessor properties declared below. */
-  private readonly topic: StompTopicController<OrderMessage>;
-  /** True when the subscribed destination is about this order only (its template has `{orderId}`). */
-  private perOrderDestination = true;
+  private readonly topic = new StompTopicController<OrderMessage>(this, {
+    config: () => this.topicConfig('order', { userId: this.userId || undefined }),
+    topic: 'order',
+    params: () => (this.orderId ? { orderId: this.orderId } : undefined),
+    parse: body => this.parseMessage(body),
+    onMessage: message => this.handleMessage(message),
+    onResync: context => this.handleResync(context)
+  });
   /** JSON of the order shown, to skip identical duplicates. */
   private orderJson?: string;
   /** The stage last announced in the live region. */
   private announcedStage?: OrderStage;
   private ticker?: ReturnType<typeof setInterval>;
-  private stopConfigListener?: () => void;
 
   /** The order shown. */
   @state() private accessor order: Order | undefined;
@@ -101,45 +100,17 @@ export class OsOrderStatus extends OsElement {
   /** When the order shown was received (used when it has no `lastChanged`). */
   @state() private accessor receivedAt: number | undefined;
 
-  /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
-  @property({ attribute: 'api-url' }) accessor apiUrl = '';
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  @property() accessor tenant = '';
   /** Id of the order to follow. Required. */
   @property({ attribute: 'order-id' }) accessor orderId = '';
   /** The guest's user id, filling `{userId}` in the destination; by default it comes from the token. */
   @property({ attribute: 'user-id' }) accessor userId = '';
-  /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
-  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
-  /** Destination preset: `documented` (`/order-changes/{userId}/{orderId}`) or `ordering-core` (all of the user's orders). */
-  @property() accessor destinations: DestinationPreset | undefined;
-  /** Overrides the order destination template, e.g. `/order-changes/{tenant}/{userId}`. */
-  @property() accessor destination = '';
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) accessor locale = '';
-  /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
-  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
 
-  constructor() {
-    super();
-    this.topic = new StompTopicController<OrderMessage>(this, {
-      config: () => ({
-        apiUrl: this.apiUrl || undefined,
-        tenant: this.tenant || undefined,
-        userId: this.userId || undefined,
-        socketUrl: this.socketUrl || undefined,
-        destinations: this.destinations || undefined,
-        templates: this.destination ? { order: this.destination } : undefined
-      }),
-      destination: (templates, config) => {
-        if (!this.orderId || !config.tenant) return undefined;
-        this.perOrderDestination = templates.order.includes('{orderId}');
-        return fillTemplate(templates.order, { tenant: config.tenant, userId: config.userId, orderId: this.orderId });
-      },
-      parse: body => this.parseMessage(body),
-      onMessage: message => this.handleMessage(message),
-      onResync: context => this.handleResync(context)
-    });
+  protected get connection(): StompTopicController<OrderMessage> {
+    return this.topic;
+  }
+
+  protected override requiredAttributes(): Record<string, unknown> {
+    return { 'order-id': this.orderId };
   }
 
   override connectedCallback(): void {
@@ -147,16 +118,12 @@ export class OsOrderStatus extends OsElement {
     this.ticker = setInterval(() => {
       if (this.order || this.topic.dataAsOf) this.requestUpdate();
     }, TICK_MS);
-    // A later configure() may supply what the attributes leave out (api-url, tenant).
-    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.ticker);
     this.ticker = undefined;
-    this.stopConfigListener?.();
-    this.stopConfigListener = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -172,12 +139,6 @@ export class OsOrderStatus extends OsElement {
     }
   }
 
-  protected override update(changed: PropertyValues<this>): void {
-    const missing = this.missingAttributes();
-    this.reportMissing(missing, 'nothing is shown');
-    super.update(changed);
-  }
-
   private handleDismissClick(): void {
     this.error = undefined;
   }
@@ -185,7 +146,8 @@ export class OsOrderStatus extends OsElement {
   private parseMessage(body: unknown): OrderMessage | undefined {
     if (isOrder(body)) return body.id === this.orderId ? { kind: 'order', order: body } : undefined;
     if (isOrderEventError(body)) {
-      const forThisOrder = body.orderId ? body.orderId === this.orderId : this.perOrderDestination;
+      // Without an order id, an error is about this order only on a per-order destination (`{orderId}` in it).
+      const forThisOrder = body.orderId ? body.orderId === this.orderId : !!this.topic.template?.includes('{orderId}');
       return forThisOrder ? { kind: 'error', error: body } : undefined;
     }
     return undefined;
@@ -234,14 +196,6 @@ export class OsOrderStatus extends OsElement {
     this.emit('os-order-update', { detail: { order, stage } });
   }
 
-  private missingAttributes(): string[] {
-    const missing: string[] = [];
-    if (!this.topic.config.apiUrl) missing.push('api-url');
-    if (!this.topic.config.tenant) missing.push('tenant');
-    if (!this.orderId) missing.push('order-id');
-    return missing;
-  }
-
   private errorText(error: OrderEventError): string {
     return errorMessage(error, code => this.localize.errorForCode(code), this.localize.term('errorGeneric'));
   }
@@ -250,17 +204,6 @@ export class OsOrderStatus extends OsElement {
   private updatedAt(order: Order): number | undefined {
     const changed = order.lastChanged ? Date.parse(order.lastChanged) : NaN;
     return Number.isNaN(changed) ? this.receivedAt : changed;
-  }
-
-  private renderBanner(): TemplateResult | typeof nothing {
-    const state = this.topic.state;
-    if (state !== 'reconnecting' && state !== 'offline' && state !== 'unauthorized') return nothing;
-    const asOf = this.order ? this.topic.dataAsOf : undefined;
-    const age = asOf ? this.localize.relativeTime(asOf) : undefined;
-    return html`<div part="banner" class="banner banner--${state}">
-      <span class="banner__indicator" aria-hidden="true"></span>
-      <span class="banner__text">${this.localize.term(state, age)}</span>
-    </div>`;
   }
 
   private renderError(): TemplateResult | typeof nothing {
@@ -362,13 +305,13 @@ export class OsOrderStatus extends OsElement {
         'order-status--loading': loading,
         'order-status--missing': missing,
         'order-status--not-found': !missing && !this.order && this.notFound,
-        'order-status--stale': this.topic.state === 'reconnecting' || this.topic.state === 'offline' || this.topic.state === 'unauthorized',
+        'order-status--stale': isStale(this.topic.state),
         [`order-status--${stage}`]: !missing && !!stage
       })}
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.renderBanner()} ${this.renderError()} ${this.renderBody()}
+      ${connectionBanner(this.localize, this.topic.state, this.order ? this.topic.dataAsOf : undefined)} ${this.renderError()} ${this.renderBody()}
     </div>`;
   }
 }

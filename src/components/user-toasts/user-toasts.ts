@@ -1,28 +1,18 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../../internal/define.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { onConfigChange } from '../../connection/config.js';
-import { fillTemplate } from '../../connection/destinations.js';
-import type { DestinationPreset } from '../../connection/types.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
 import '../../events/os-toast-hide.js';
 import '../../events/os-toast-show.js';
 import '../../events/os-upsell-accept.js';
 import '../../events/os-upsell-dismiss.js';
-import { LocalizeController } from '../../i18n/localize.js';
-import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
-import { OsElement } from '../../internal/os-element.js';
+import { customElement } from '../../internal/define.js';
+import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
+import { isUserNotification, notificationToast, type UserNotification, type UserToastData } from '../../models/user-notification.js';
 import styles from './user-toasts.styles.js';
-import {
-  isUserNotification,
-  notificationToast,
-  type UserNotification,
-  type UserToastData
-} from '../../models/user-notification.js';
 
 /** Where the stack sits in the viewport. */
 export type ToastPosition = 'top-end' | 'top-start' | 'top-center' | 'bottom-end' | 'bottom-start' | 'bottom-center';
@@ -94,14 +84,18 @@ const ICONS: Record<ToastKind, SVGTemplateResult> = {
  * @cssproperty --z-index - Stacking order of the stack. Default `1000`.
  */
 @customElement('os-user-toasts')
-export class OsUserToasts extends OsElement {
+export class OsUserToasts extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
-  private readonly localize = new LocalizeController(this);
-  private readonly topic: StompTopicController<UserNotification>;
+  private readonly topic = new StompTopicController<UserNotification>(this, {
+    config: () => this.topicConfig('user', { userId: this.userId || undefined }),
+    topic: 'user',
+    params: () => ({}),
+    parse: body => (isUserNotification(body) ? body : undefined),
+    onMessage: notification => this.handleNotification(notification)
+  });
   private queue: ToastQueue<UserToastData> = this.createQueue(3);
   private stopQueue?: () => void;
-  private stopConfigListener?: () => void;
   /** Toasts whose `os-toast-show` was cancelled: their removal fires no `os-toast-hide`. */
   private readonly cancelled = new Set<string>();
   private escapeListening = false;
@@ -113,22 +107,8 @@ export class OsUserToasts extends OsElement {
   /** Text of the assertive live region (errors). */
   @state() private accessor assertiveText = '';
 
-  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
-  @property({ attribute: 'api-url' }) accessor apiUrl = '';
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  @property() accessor tenant = '';
   /** The guest's user id, filling `{userId}` in the destination; by default it comes from the token. */
   @property({ attribute: 'user-id' }) accessor userId = '';
-  /** STOMP WebSocket URL. Default: derived from the API URL. */
-  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
-  /** Destination preset: `documented` (`/kds/{tenant}/{userId}`) or `ordering-core` (`/notifications/{tenant}/{userId}`). */
-  @property() accessor destinations: DestinationPreset | undefined;
-  /** Overrides the user destination template, e.g. `/notifications/{tenant}/{userId}`. */
-  @property() accessor destination = '';
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) accessor locale = '';
-  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `toast*` and `error.*`). */
-  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
   /** How many toasts are visible at once; the rest wait their turn. */
   @property({ attribute: 'max-visible', type: Number }) accessor maxVisible = 3;
   /** How long info and success toasts stay, in ms. */
@@ -140,26 +120,19 @@ export class OsUserToasts extends OsElement {
 
   constructor() {
     super();
-    this.topic = new StompTopicController<UserNotification>(this, {
-      config: () => ({
-        apiUrl: this.apiUrl || undefined,
-        tenant: this.tenant || undefined,
-        userId: this.userId || undefined,
-        socketUrl: this.socketUrl || undefined,
-        destinations: this.destinations || undefined,
-        templates: this.destination ? { user: this.destination } : undefined
-      }),
-      destination: (templates, config) =>
-        config.tenant ? fillTemplate(templates.user, { tenant: config.tenant, userId: config.userId }) : undefined,
-      parse: body => (isUserNotification(body) ? body : undefined),
-      onMessage: notification => this.handleNotification(notification)
-    });
     this.stopQueue = this.queue.onChange(this.handleQueueChange);
+  }
+
+  protected get connection(): StompTopicController<UserNotification> {
+    return this.topic;
+  }
+
+  protected override get missingConsequence(): string {
+    return 'no notifications arrive';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
     document.addEventListener('visibilitychange', this.handleVisibilityChange);
     this.handleVisibilityChange();
     this.syncEscapeListener();
@@ -167,8 +140,6 @@ export class OsUserToasts extends OsElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfigListener?.();
-    this.stopConfigListener = undefined;
     document.removeEventListener('visibilitychange', this.handleVisibilityChange);
     this.escapeListening = false;
     document.removeEventListener('keydown', this.handleDocumentKeyDown);
@@ -177,12 +148,6 @@ export class OsUserToasts extends OsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('maxVisible') && Math.max(1, this.maxVisible || 1) !== this.queue.maxVisible) this.rebuildQueue();
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    const missing = this.missingAttributes();
-    this.reportMissing(missing, 'no notifications arrive');
-    super.update(changed);
   }
 
   private readonly handleQueueChange = (change: ToastChange<UserToastData>): void => {
@@ -292,13 +257,6 @@ export class OsUserToasts extends OsElement {
     if (document.visibilityState === 'hidden') this.queue.pause('hidden');
     this.stopQueue = this.queue.onChange(this.handleQueueChange);
     this.toasts = this.queue.visible;
-  }
-
-  private missingAttributes(): string[] {
-    const missing: string[] = [];
-    if (!this.topic.config.apiUrl) missing.push('api-url');
-    if (!this.topic.config.tenant) missing.push('tenant');
-    return missing;
   }
 
   /**

@@ -1,16 +1,11 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../../internal/define.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { onConfigChange } from '../../connection/config.js';
-import { fillTemplate } from '../../connection/destinations.js';
-import type { DestinationPreset } from '../../connection/types.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
 import '../../events/os-venue-update.js';
-import { LocalizeController } from '../../i18n/localize.js';
-import type { PartialTranslation } from '../../i18n/translation.js';
 import componentStyles from '../../internal/component.styles.js';
-import { OsElement } from '../../internal/os-element.js';
+import { customElement } from '../../internal/define.js';
+import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { changedFields, isVenueConfig, venueState, type VenueConfig } from '../../models/venue.js';
 import styles from './venue-watch.styles.js';
 
@@ -42,33 +37,23 @@ import styles from './venue-watch.styles.js';
  * @cssproperty --radius - Corner radius of the badge. Default `999px` (a pill).
  */
 @customElement('os-venue-watch')
-export class OsVenueWatch extends OsElement {
+export class OsVenueWatch extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
-  private readonly localize = new LocalizeController(this);
-  private readonly topic: StompTopicController<VenueConfig>;
+  private readonly topic = new StompTopicController<VenueConfig>(this, {
+    config: () => this.topicConfig('venue'),
+    topic: 'venue',
+    params: () => (this.venue ? { venue: this.venue } : undefined),
+    parse: body => (isVenueConfig(body) ? body : undefined),
+    onMessage: venue => this.handleVenue(venue)
+  });
   private reloadTimer?: ReturnType<typeof setTimeout>;
-  private stopConfigListener?: () => void;
 
   /** The last configuration received. */
   @state() private accessor config: VenueConfig | undefined;
 
-  /** Base URL of the Ordering Stack API. Falls back to `configure({ apiUrl })`. */
-  @property({ attribute: 'api-url' }) accessor apiUrl = '';
-  /** Tenant id. Falls back to `configure({ tenant })`. */
-  @property() accessor tenant = '';
   /** Id of the venue to watch. Required. */
   @property() accessor venue = '';
-  /** STOMP WebSocket URL. Default: derived from the API URL. */
-  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
-  /** Destination preset: `documented` (`/venue/{tenant}/{venue}`) or `ordering-core` (`/venues/{tenant}/{venue}`). */
-  @property() accessor destinations: DestinationPreset | undefined;
-  /** Overrides the venue destination template, e.g. `/venues/{tenant}/{venue}`. */
-  @property() accessor destination = '';
-  /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) accessor locale = '';
-  /** Overrides any of the element's strings (see `src/i18n/en.ts`, keys `venueWatch*`). */
-  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
   /** Shows the open / closed badge; without it the element is invisible. */
   @property({ type: Boolean, reflect: true }) accessor display = false;
   /** Reloads the page `reload-delay` ms after a configuration change (not after the first configuration). */
@@ -76,45 +61,27 @@ export class OsVenueWatch extends OsElement {
   /** Debounce of `reload-on-change`, in ms: further changes within it restart the wait. */
   @property({ attribute: 'reload-delay', type: Number }) accessor reloadDelay = 2000;
 
-  constructor() {
-    super();
-    this.topic = new StompTopicController<VenueConfig>(this, {
-      config: () => ({
-        apiUrl: this.apiUrl || undefined,
-        tenant: this.tenant || undefined,
-        socketUrl: this.socketUrl || undefined,
-        destinations: this.destinations || undefined,
-        templates: this.destination ? { venue: this.destination } : undefined
-      }),
-      destination: (templates, config) =>
-        this.venue && config.tenant ? fillTemplate(templates.venue, { tenant: config.tenant, venue: this.venue }) : undefined,
-      parse: body => (isVenueConfig(body) ? body : undefined),
-      onMessage: venue => this.handleVenue(venue)
-    });
-  }
-
   /** The last venue configuration received, if any. */
   get venueConfig(): VenueConfig | undefined {
     return this.config;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
+  protected get connection(): StompTopicController<VenueConfig> {
+    return this.topic;
+  }
+
+  protected override get missingConsequence(): string {
+    return 'nothing is watched';
+  }
+
+  protected override requiredAttributes(): Record<string, unknown> {
+    return { venue: this.venue };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfigListener?.();
-    this.stopConfigListener = undefined;
     clearTimeout(this.reloadTimer);
     this.reloadTimer = undefined;
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    const missing = this.missingAttributes();
-    this.reportMissing(missing, 'nothing is watched');
-    super.update(changed);
   }
 
   private handleVenue(venue: VenueConfig): void {
@@ -136,14 +103,6 @@ export class OsVenueWatch extends OsElement {
   /** Reloads the page (`reload-on-change`). Protected so that tests and subclasses can replace it. */
   protected reloadPage(): void {
     location.reload();
-  }
-
-  private missingAttributes(): string[] {
-    const missing: string[] = [];
-    if (!this.topic.config.apiUrl) missing.push('api-url');
-    if (!this.topic.config.tenant) missing.push('tenant');
-    if (!this.venue) missing.push('venue');
-    return missing;
   }
 
   private labelText(): string {

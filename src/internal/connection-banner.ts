@@ -1,0 +1,24 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ConnectionState } from '../connection/connection-state.js';
+import type { LocalizeController } from '../i18n/localize.js';
+
+/** The states in which the data shown may be out of date. */
+type StaleState = Extract<ConnectionState, 'reconnecting' | 'offline' | 'unauthorized'>;
+
+/** True for the states in which the data shown may be out of date. */
+export function isStale(state: ConnectionState): state is StaleState {
+  return state === 'reconnecting' || state === 'offline' || state === 'unauthorized';
+}
+
+/**
+ * The banner an element shows while its data may be out of date (reconnecting, offline, signed out), with the age of
+ * that data when `asOf` is known, e.g. "Reconnecting… Updated 2 minutes ago". Nothing in the other states.
+ */
+export function connectionBanner(localize: LocalizeController, state: ConnectionState, asOf?: number): TemplateResult | typeof nothing {
+  if (!isStale(state)) return nothing;
+  const age = asOf ? localize.relativeTime(asOf) : undefined;
+  return html`<div part="banner" class="banner banner--${state}">
+    <span class="banner__indicator" aria-hidden="true"></span>
+    <span class="banner__text">${localize.term(state, age)}</span>
+  </div>`;
+}
