@@ -32,25 +32,31 @@ const camel = name => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const imports = elements.map(e => `import type { ${e.className} } from '${e.module}';`).join('\n');
 
 function react() {
-  const interfaces = elements.map(e => {
-    const lines = [];
-    for (const p of e.props) {
-      lines.push(`${doc(p.description, '  ')}  ${p.name}?: ${e.className}['${p.name}'];`);
-      if (p.attribute && p.attribute !== p.name) {
-        lines.push(`${doc(`Attribute form of \`${p.name}\`.`, '  ')}  '${p.attribute}'?: ${e.className}['${p.name}'];`);
-      }
-    }
-    for (const name of e.events) {
-      lines.push(`${doc(`Listener for \`${name}\` (React 19 passes it to addEventListener).`, '  ')}  'on${name}'?: (event: HTMLElementEventMap['${name}']) => void;`);
-    }
-    return `${doc(`JSX props of \`<${e.tag}>\`: ${e.summary}`, '')}export interface ${e.className}JsxProps extends HTMLAttributes<${e.className}>, RefAttributes<${e.className}> {\n${lines.join('\n')}\n}`;
+  const aliases = elements.map(e => {
+    const props = e.props.map(p => `'${p.name}'`).join(' | ') || 'never';
+    const attributes = e.props
+      .filter(p => p.attribute && p.attribute !== p.name)
+      .map(p => `'${p.attribute}': '${p.name}'`)
+      .join('; ');
+    const events = e.events.map(name => `'${name}'`).join(' | ') || 'never';
+    return `${doc(`JSX props of \`<${e.tag}>\`: ${e.summary}`, '')}export type ${e.className}JsxProps = OsJsxProps<${e.className}, ${props}, { ${attributes} }, ${events}>;`;
   });
   return `${HEADER}// React 19 sets a prop as a property when the element has it, else as an attribute, and passes \`on<event-name>\`
 // props to addEventListener. React 18 does neither: use the components of \`os-widgets/react\` there.
 import type { HTMLAttributes, RefAttributes } from 'react';
 ${imports}
 
-${interfaces.join('\n\n')}
+/**
+ * What React 19 JSX accepts on a custom element \`E\`: React's HTML attributes, the properties \`P\` (set as
+ * properties), their attribute forms \`A\` (attribute name → property, e.g. \`'order-id': 'orderId'\`) and one
+ * \`on<event-name>\` listener per event \`V\`, typed from \`HTMLElementEventMap\`.
+ */
+type OsJsxProps<E extends HTMLElement, P extends keyof E, A extends Record<string, P>, V extends keyof HTMLElementEventMap> =
+  HTMLAttributes<E> &
+    RefAttributes<E> &
+    Partial<Pick<E, P>> & { [K in keyof A]?: E[A[K]] } & { [K in V as \`on\${K}\`]?: (event: HTMLElementEventMap[K]) => void };
+
+${aliases.join('\n\n')}
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace

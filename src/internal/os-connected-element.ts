@@ -10,6 +10,8 @@ import { OsElement } from './os-element.js';
  * Base of every element that uses the shared connection: the connection attributes, translations, and the report of
  * missing attributes (in the console once, and for the element to show). Each element supplies the controller that
  * binds it to the connection as `connection`.
+ *
+ * @fires os-connection-change - The shared connection changed state (open, reconnecting, offline, ...). `detail` is the connection status (`state`, `since`, `lastOpenAt`, `nextRetryAt`, `attempt`, `error`).
  */
 export abstract class OsConnectedElement extends OsElement {
   /** Translations for this element (its `locale` and `strings`). */
@@ -56,7 +58,11 @@ export abstract class OsConnectedElement extends OsElement {
   }
 }
 
-/** Base of the elements that listen to one destination: adds the destination preset and template attributes. */
+/**
+ * Base of the elements that listen to one destination: adds the destination preset and template attributes.
+ *
+ * @fires os-auth-error - The server refused the credentials twice; live updates stop until a new token is configured. `detail: { message }`.
+ */
 export abstract class OsTopicElement extends OsConnectedElement {
   /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */
   @property() accessor destinations: DestinationPreset | undefined;

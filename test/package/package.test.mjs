@@ -116,6 +116,27 @@ console.log(open);
     assert.match(wrong.stdout, /TS2322/);
   });
 
+  it('types the plain tags in React 19 JSX with os-widgets/react-jsx, and rejects a wrong prop', () => {
+    writeFileSync(
+      join(app, 'tsconfig.jsx.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [] },
+        files: ['view.tsx']
+      })
+    );
+    const view = (/** @type {string} */ props) => `import 'os-widgets/order-status';
+import 'os-widgets/react-jsx';
+export const View = () => <os-order-status ${props} onos-order-update={event => console.log(event.detail.stage.toUpperCase())} />;
+`;
+    writeFileSync(join(app, 'view.tsx'), view('orderId="o1" order-id="o1" tenant="t1" className="tracker"'));
+    const ok = run(join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.jsx.json']);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    writeFileSync(join(app, 'view.tsx'), view('orderId={42}'));
+    const wrong = run(join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.jsx.json']);
+    assert.notEqual(wrong.status, 0);
+    assert.match(wrong.stdout, /TS2322/);
+  });
+
   for (const entry of ENTRIES) {
     it(`imports ${entry} in Node (server rendering) without touching the DOM`, () => {
       const imported = run(process.execPath, ['-e', `import(${JSON.stringify(entry)}).then(m => console.log(Object.keys(m).length))`]);

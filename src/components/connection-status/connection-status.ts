@@ -27,7 +27,6 @@ const RETRYABLE: ReadonlySet<string> = new Set([
  * @slot prefix - Content before the indicator, e.g. a label such as "Kitchen".
  * @slot suffix - Content after the label (and the retry button).
  *
- * @fires os-connection-change - The shared connection changed state. `detail` is the hub status (`state`, `since`, `nextRetryAt`...).
  *
  * @csspart base - The badge.
  * @csspart indicator - The coloured dot.

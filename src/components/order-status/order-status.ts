@@ -38,8 +38,6 @@ const TICK_MS = 20_000;
  *
  * @fires os-order-update - A new state of the order was accepted (live message or REST snapshot). `detail: { order, stage }`.
  * @fires os-order-error - The server reported an `OrderEventError` for this order. `detail` is the notification.
- * @fires os-connection-change - The shared connection changed state (open, reconnecting, offline, ...). `detail` is the hub status.
- * @fires os-auth-error - The server rejected the credentials; live updates stop until a new token is configured.
  *
  * @csspart base - The component's wrapper (a card).
  * @csspart banner - The connection banner shown while reconnecting, offline or unauthorized.

@@ -56,8 +56,6 @@ const ICONS: Record<ToastKind, SVGTemplateResult> = {
  * @fires os-toast-hide - A toast was hidden. `detail: { toast, reason }` (`timeout`, `dismiss`, `clear`).
  * @fires os-upsell-accept - The guest accepted an upsell offer; the host adds the items. `detail: { orderId, items, notification }`.
  * @fires os-upsell-dismiss - The guest declined an upsell offer. `detail: { orderId, items, notification }`.
- * @fires os-connection-change - The shared connection changed state. `detail` is the hub status.
- * @fires os-auth-error - The server rejected the credentials.
  *
  * @csspart base - The fixed stack holding the toasts.
  * @csspart toast - One toast (also `toast-info`, `toast-success`, `toast-error`, `toast-upsell`).

@@ -31,8 +31,6 @@ const TICK_MS = 20_000;
  *
  * @fires os-queue-update - After each render that changed the columns. `detail: { preparing: string[], ready: string[] }` (order ids in display order).
  * @fires os-order-ready - Once per order that becomes ready while the board is live (never for the initial list). `detail: { id, number, order }`.
- * @fires os-connection-change - The shared connection changed state (open, reconnecting, offline, ...). `detail` is the hub status.
- * @fires os-auth-error - The server rejected the credentials; live updates stop until a new token is configured.
  *
  * @csspart base - The component's wrapper.
  * @csspart banner - The connection banner shown while reconnecting, offline or unauthorized.

@@ -19,8 +19,6 @@ import styles from './venue-watch.styles.js';
  * `destinations="ordering-core"`); each message is a whole `IVenueConfig`.
  *
  * @fires os-venue-update - A venue configuration arrived that differs from the previous one. `detail: { venue, changes }`.
- * @fires os-connection-change - The shared connection changed state. `detail` is the hub status.
- * @fires os-auth-error - The server rejected the credentials.
  *
  * @csspart base - The badge (only with `display`).
  * @csspart indicator - The coloured dot.
