@@ -36,7 +36,7 @@ const TICK_MS = 20_000;
  * @status experimental
  * @since 0.1
  *
- * @fires os-order-update - A new state of the order was accepted (live message or REST snapshot). `detail: { order, stage }`.
+ * @fires os-order-update - The order reached a new stage (live message or REST snapshot), once per stage. `detail: { order, stage }`.
  * @fires os-order-error - The server reported an `OrderEventError` for this order. `detail` is the notification.
  *
  * @csspart base - The component's wrapper (a card).
@@ -187,10 +187,10 @@ export class OsOrderStatus extends OsTopicElement {
     this.receivedAt = now;
     this.notFound = false;
     const stage = orderStage(order);
-    if (stage !== this.announcedStage) {
-      this.announcedStage = stage;
-      this.announcement = this.localize.term('announceStage', pickupNumber(order), this.localize.term('stage', stage));
-    }
+    // Announced and reported once per stage: PICKED → CLOSED is one "picked up" for the guest.
+    if (stage === this.announcedStage) return;
+    this.announcedStage = stage;
+    this.announcement = this.localize.term('announceStage', pickupNumber(order), this.localize.term('stage', stage));
     this.emit('os-order-update', { detail: { order, stage } });
   }
 

@@ -383,7 +383,7 @@ describe('<os-order-status>', () => {
     });
 
     describe('events', () => {
-      it('fires os-order-update with the order and stage, once per new state', async () => {
+      it('fires os-order-update with the order and stage, once per stage', async () => {
         const el = await renderLive();
         const updates: unknown[] = [];
         el.addEventListener('os-order-update', e => updates.push(e.detail));
@@ -398,6 +398,10 @@ describe('<os-order-status>', () => {
         expect(updates).to.have.length(1);
         await deliver(el, order('READY', 1));
         expect(updates).to.have.length(2);
+        // PICKED then CLOSED: both "picked up" for the guest, so one event.
+        await deliver(el, order('PICKED', 2));
+        await deliver(el, order('CLOSED', 3));
+        expect(updates.map(u => (u as { stage: string }).stage)).to.deep.equal(['preparing', 'ready', 'picked-up']);
       });
 
       it('fires os-order-error and shows the error localized by code', async () => {
