@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   releaseGraceMs: number;
   /** Time allowed from opening the socket to CONNECTED, in ms. Default 8000. */
   connectionTimeoutMs: number;
+  /** REST path of a venue's configuration (`{venue}`, `{tenant}`); `'none'` for no snapshot. */
+  venueSnapshotPath: string;
 }
 
 /** The values `auth` accepts; anything else resolves to the default. */
@@ -63,7 +65,9 @@ export const DEFAULTS = Object.freeze({
   /** An SPA route change that removes and re-adds a widget within 2 s keeps the socket. */
   releaseGraceMs: 2000,
   /** As pos-integrator-core: 8 s to reach CONNECTED. */
-  connectionTimeoutMs: 8000
+  connectionTimeoutMs: 8000,
+  /** The emulator's path; Ordering Stack's own is not documented. */
+  venueSnapshotPath: '/ordering-api/api/venues/{venue}'
 });
 
 type Listener = (config: Readonly<OsConfig>) => void;
@@ -215,7 +219,8 @@ export function resolveConfig(overrides: Partial<OsConfig> = {}): ResolvedConfig
     reconnectMaxMs: num(pick('reconnectMaxMs', overrides), DEFAULTS.reconnectMaxMs),
     stableAfterMs: num(pick('stableAfterMs', overrides), DEFAULTS.stableAfterMs),
     releaseGraceMs: num(pick('releaseGraceMs', overrides), DEFAULTS.releaseGraceMs),
-    connectionTimeoutMs: num(pick('connectionTimeoutMs', overrides), DEFAULTS.connectionTimeoutMs)
+    connectionTimeoutMs: num(pick('connectionTimeoutMs', overrides), DEFAULTS.connectionTimeoutMs),
+    venueSnapshotPath: str(pick('venueSnapshotPath', overrides)) || DEFAULTS.venueSnapshotPath
   };
   const userId = str(pick('userId', overrides));
   if (userId) resolved.userId = userId;

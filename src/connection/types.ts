@@ -70,6 +70,12 @@ export interface OsConfig {
   releaseGraceMs?: number;
   /** Time allowed from opening the socket to CONNECTED before it is closed and retried, in ms. Default 8000. */
   connectionTimeoutMs?: number;
+  /**
+   * REST path (below `apiUrl`) of a venue's configuration, the snapshot `<os-venue-watch>` loads on every (re)connect;
+   * `{venue}` and `{tenant}` are filled in. Default `/ordering-api/api/venues/{venue}` (the emulator's; Ordering
+   * Stack does not document its path, so point it at your deployment's). `'none'` loads no snapshot.
+   */
+  venueSnapshotPath?: string;
 }
 
 /** A parsed message delivered to a subscriber. */

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { missingConfig, onConfigChange, resolveConfig, type ResolvedConfig } from '../connection/config.js';
 import { ConnectionState } from '../connection/connection-state.js';
+import { fillTemplate, type TemplateParams } from '../connection/destinations.js';
 import { getStompHub } from '../connection/hub/hub-registry.js';
 import type { StompHub } from '../connection/hub/stomp-hub.js';
 import type { AuthErrorDetail, HubStatus, OsConfig } from '../connection/types.js';
@@ -95,6 +96,14 @@ export class HubStatusController implements ReactiveController {
   /** Forgets the data's age, when the host drops what it showed (e.g. it follows another order now). */
   forgetData(): void {
     this.dataAsOf = undefined;
+  }
+
+  /**
+   * Fills a path or destination template: `{tenant}` and `{userId}` from the configuration, the rest from `params`
+   * (each value URL-encoded), e.g. `fill('/ordering-api/api/venues/{venue}', { venue })`.
+   */
+  fill(template: string, params: TemplateParams = {}): string {
+    return fillTemplate(template, { tenant: this.config.tenant, userId: this.config.userId, ...params });
   }
 
   /** Asks the connection to try again now (e.g. from a "retry" button). */

@@ -82,7 +82,6 @@ const en: Translation = {
   venueWatchOpen: 'Open',
   venueWatchTempClosed: reason => (reason ? `Temporarily closed: ${reason}` : 'Temporarily closed'),
   venueWatchClosed: 'Closed',
-  venueWatchUnknown: 'Unknown',
 
   connectionLive: 'Live',
   connectionConnecting: 'Connecting…',

@@ -82,7 +82,6 @@ const pl: Translation = {
   venueWatchOpen: 'Otwarte',
   venueWatchTempClosed: reason => (reason ? `Chwilowo zamknięte: ${reason}` : 'Chwilowo zamknięte'),
   venueWatchClosed: 'Zamknięte',
-  venueWatchUnknown: 'Stan nieznany',
 
   connectionLive: 'Na żywo',
   connectionConnecting: 'Łączenie…',

@@ -108,7 +108,6 @@ export interface Translation {
   /** Badge: the venue is not active. */
   venueWatchClosed: string;
   /** Badge: no configuration has arrived yet. */
-  venueWatchUnknown: string;
 
   // <os-connection-status>
   /** Connected and live. */

@@ -25,7 +25,7 @@ declare module 'vue' {
     /** `<os-venue-queue>`: A pickup board for one venue: big order numbers in "Preparing" and "Ready" columns, kept live over the shared STOMP connection, readable across a room from a phone to a 1080p TV. */
     'os-venue-queue': OsVueElement<OsVenueQueue, 'venue' | 'columns' | 'numberSource' | 'showNames' | 'highlightSeconds' | 'readyTimeout' | 'pageSeconds' | 'sound' | 'announce' | 'kiosk' | 'auth' | 'destinations' | 'destination' | 'apiUrl' | 'tenant' | 'socketUrl' | 'locale' | 'strings', 'os-queue-update' | 'os-order-ready' | 'os-auth-error' | 'os-connection-change'>;
     /** `<os-venue-watch>`: Watches one venue's configuration over the shared STOMP connection: fires `os-venue-update` on every change, optionally shows an open / closed badge and reloads the page after a change. */
-    'os-venue-watch': OsVueElement<OsVenueWatch, 'venue' | 'display' | 'reloadOnChange' | 'reloadDelay' | 'destinations' | 'destination' | 'apiUrl' | 'tenant' | 'socketUrl' | 'locale' | 'strings', 'os-venue-update' | 'os-auth-error' | 'os-connection-change'>;
+    'os-venue-watch': OsVueElement<OsVenueWatch, 'venue' | 'snapshotPath' | 'display' | 'reloadOnChange' | 'reloadDelay' | 'destinations' | 'destination' | 'apiUrl' | 'tenant' | 'socketUrl' | 'locale' | 'strings', 'os-venue-update' | 'os-auth-error' | 'os-connection-change'>;
   }
 }
 

@@ -54,4 +54,20 @@ describe('Ordering API reads', () => {
     assert.deepEqual((await get('opened', guest)).body.map(order => order.id), ['mine', 'other-venue']);
     assert.deepEqual((await get('opened', staff)).body, []);
   });
+
+  it('returns a venue configuration, with its current open / closed state', async () => {
+    const venue = (path: string) =>
+      fetchJson<{ id: string; active: boolean; tempDisabled?: boolean }>(`${emulator.url}/ordering-api/api/venues/${path}`, {
+        headers: { Authorization: `Bearer ${guest}` }
+      });
+    const open = await venue('v1');
+    assert.equal(open.status, 200);
+    assert.equal(open.body.id, 'v1');
+    assert.equal(open.body.tempDisabled ?? false, false);
+    emulator.updateVenue('v1', { tempDisabled: true, tempDisabledReason: 'Break' });
+    assert.equal((await venue('v1')).body.tempDisabled, true);
+    emulator.updateVenue('v1', { tempDisabled: false });
+    assert.equal((await venue('v9')).status, 404);
+    assert.equal((await fetchJson(`${emulator.url}/ordering-api/api/venues/v1`)).status, 401);
+  });
 });

@@ -11,7 +11,9 @@ import type { Route, RouteHandler } from './router.js';
  * - `GET /ordering-api/api/orders/{id}`: one order, for its owner or staff (404 otherwise);
  * - `GET /ordering-api/api/orders/venue/{venue}`: not-closed orders with a bucket in the venue (404 for an
  *   unknown venue);
- * - `GET /ordering-api/api/orders/opened`: the caller's not-closed orders.
+ * - `GET /ordering-api/api/orders/opened`: the caller's not-closed orders;
+ * - `GET /ordering-api/api/venues/{venue}`: the venue's configuration (`IVenueConfig`), the snapshot behind
+ *   `<os-venue-watch>` (Ordering Stack's own path for it is not documented; widgets make it configurable).
  */
 export function restRoutes(context: EmulatorContext): Route[] {
   const { orders, venues } = context;
@@ -34,6 +36,11 @@ export function restRoutes(context: EmulatorContext): Route[] {
         if (!venues.has(venue)) throw new EmulatorError(404, `Venue ${venue} not found`);
         return orders.openAtVenue(venue);
       })
+    },
+    {
+      method: 'GET',
+      path: /^\/ordering-api\/api\/venues\/([^/]+)$/,
+      handler: authorized((_, [venue = '']) => venues.get(venue))
     },
     {
       method: 'GET',

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import type { ResyncContext } from '../../connection/types.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
 import '../../events/os-venue-update.js';
 import componentStyles from '../../internal/component.styles.js';
@@ -16,19 +17,21 @@ import styles from './venue-watch.styles.js';
  * @since 0.1
  *
  * Invisible unless `display` is set. Listens to `/venue/{tenant}/{venue}` (`/venues/...` with
- * `destinations="ordering-core"`); each message is a whole `IVenueConfig`.
+ * `destinations="ordering-core"`); each message is a whole `IVenueConfig`. On every (re)connect it also loads the
+ * venue's configuration over REST (`snapshot-path`), so it knows the state at once and sees changes made while the
+ * connection was down. Until the state is known the badge takes no space; the host carries a `venue-state`
+ * attribute (`unknown`, `open`, `temp-closed`, `closed`) for styling.
  *
  * @fires os-venue-update - A venue configuration arrived that differs from the previous one. `detail: { venue, changes }`.
  *
  * @csspart base - The badge (only with `display`).
  * @csspart indicator - The coloured dot.
- * @csspart label - The state text ("Open", "Temporarily closed: …", "Closed", "Unknown"); a polite status region.
+ * @csspart label - The state text ("Open", "Temporarily closed: …", "Closed"); a polite status region.
  * @csspart message - The missing-attribute message (only with `display`).
  *
  * @cssproperty --open-color - Dot colour when open. Default `--os-color-success`, `#146c2e`.
  * @cssproperty --temp-closed-color - Dot colour when temporarily closed. Default `--os-color-warning`, `#b26a00`.
  * @cssproperty --closed-color - Dot colour when closed. Default `--os-color-danger`, `#b3261e`.
- * @cssproperty --unknown-color - Dot colour before data. Default `--os-color-text-muted`, `#5d5966`.
  * @cssproperty --surface-color - Badge background. Default `--os-color-surface`, `#ffffff`.
  * @cssproperty --text-color - Text colour. Default `--os-color-text`, `#1c1b1f`.
  * @cssproperty --border-color - Badge border. Default `--os-color-border`, `#dcd9e0`.
@@ -39,11 +42,12 @@ export class OsVenueWatch extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
   private readonly topic = new StompTopicController<VenueConfig>(this, {
-    config: () => this.topicConfig('venue'),
+    config: () => this.topicConfig('venue', { venueSnapshotPath: this.snapshotPath || undefined }),
     topic: 'venue',
     params: () => (this.venue ? { venue: this.venue } : undefined),
     parse: body => (isVenueConfig(body) ? body : undefined),
-    onMessage: venue => this.handleVenue(venue)
+    onMessage: venue => this.handleVenue(venue),
+    onResync: context => this.handleResync(context)
   });
   private reloadTimer?: ReturnType<typeof setTimeout>;
 
@@ -52,6 +56,11 @@ export class OsVenueWatch extends OsTopicElement {
 
   /** Id of the venue to watch. Required. */
   @property() accessor venue = '';
+  /**
+   * REST path of the venue's configuration, loaded on every (re)connect; `{venue}` and `{tenant}` are filled in.
+   * Default: `configure({ venueSnapshotPath })`, else `/ordering-api/api/venues/{venue}`. `none` loads nothing.
+   */
+  @property({ attribute: 'snapshot-path' }) accessor snapshotPath = '';
   /** Shows the open / closed badge; without it the element is invisible. */
   @property({ type: Boolean, reflect: true }) accessor display = false;
   /** Reloads the page `reload-delay` ms after a configuration change (not after the first configuration). */
@@ -80,6 +89,24 @@ export class OsVenueWatch extends OsTopicElement {
     super.disconnectedCallback();
     clearTimeout(this.reloadTimer);
     this.reloadTimer = undefined;
+  }
+
+  protected override updated(): void {
+    this.setAttribute('venue-state', venueState(this.config));
+  }
+
+  /** The REST snapshot: the state now, and any change missed while the connection was down. */
+  private async handleResync({ fetchJson, signal }: ResyncContext): Promise<void> {
+    const { venueSnapshotPath } = this.topic.config;
+    const venue = this.venue;
+    if (venueSnapshotPath === 'none') return;
+    try {
+      const config = await fetchJson<unknown>(this.topic.fill(venueSnapshotPath, { venue }));
+      if (signal.aborted || venue !== this.venue) return;
+      if (isVenueConfig(config) && config.id === venue) this.handleVenue(config);
+    } catch {
+      // No snapshot (an unknown path, a network error): live messages still update the state.
+    }
   }
 
   private handleVenue(venue: VenueConfig): void {
@@ -115,7 +142,7 @@ export class OsVenueWatch extends OsTopicElement {
       case 'closed':
         return this.localize.term('venueWatchClosed');
       default:
-        return this.localize.term('venueWatchUnknown');
+        return ''; // not shown: the badge is hidden until the state is known
     }
   }
 
@@ -127,6 +154,7 @@ export class OsVenueWatch extends OsTopicElement {
       part="base"
       class=${classMap({ 'venue-watch': true, [`venue-watch--${state}`]: true, 'venue-watch--missing': missing.length > 0 })}
       title=${this.config?.name ?? nothing}
+      ?hidden=${state === 'unknown' && missing.length === 0}
     >
       ${missing.length > 0
         ? html`<span part="message" class="venue-watch__message" role="status"

@@ -5,6 +5,7 @@ import type { OsVenueWatch } from '../../../src/components/venue-watch/venue-wat
 import type { VenueConfig } from '../../../src/models/venue.js';
 import { configure } from '../../../src/connection/config.js';
 import { passwordGrantSource } from '../../../src/connection/auth/grants.js';
+import type { StompHub } from '../../../src/connection/hub/stomp-hub.js';
 import type { FakeStompClient } from '../../support/fake-stomp-client.js';
 import { useEmulator } from '../../support/use-emulator.js';
 import { useFakeHub } from '../../support/use-fake-hub.js';
@@ -27,7 +28,12 @@ const label = (el: OsVenueWatch) => part(el, 'label')!.textContent!.trim();
 describe('<os-venue-watch>', () => {
   describe('with a fake STOMP client', () => {
     let fake: FakeStompClient;
-    useFakeHub({ config: { apiUrl: API } }, made => ({ fake } = made));
+    let hub: StompHub;
+    let fetchStub: sinon.SinonStub;
+    /** What the REST snapshot of the venue answers. */
+    let snapshot: { status: number; body?: unknown };
+    beforeEach(() => (snapshot = { status: 404 }));
+    useFakeHub({ config: { apiUrl: API }, answer: () => snapshot }, made => ({ fake, hub, fetch: fetchStub } = made));
 
     async function renderLive(display = true): Promise<OsVenueWatch> {
       const el = await fixture<OsVenueWatch>(
@@ -48,10 +54,14 @@ describe('<os-venue-watch>', () => {
     describe('accessibility', () => {
       it('is accessible in every state of the badge', async () => {
         const el = await renderLive();
-        expect(label(el)).to.equal('Unknown');
+        // Unknown (no snapshot, nothing published yet): the badge takes no space and says nothing alarming.
+        expect(part(el, 'base')!.hidden).to.be.true;
+        expect(el.getBoundingClientRect().width).to.equal(0);
+        expect(el.getAttribute('venue-state')).to.equal('unknown');
         expect(part(el, 'label')!.getAttribute('role')).to.equal('status');
         await expect(el).to.be.accessible();
         await deliver(el, venue());
+        expect(el.getAttribute('venue-state')).to.equal('open');
         expect(label(el)).to.equal('Open');
         await expect(el).to.be.accessible();
         await deliver(el, venue({ tempDisabled: true, tempDisabledReason: 'Kitchen break' }));
@@ -118,6 +128,57 @@ describe('<os-venue-watch>', () => {
       });
     });
 
+    describe('snapshot', () => {
+      it('shows the state from the REST snapshot as soon as it connects, with no live message', async () => {
+        snapshot = { status: 200, body: venue({ tempDisabled: true, tempDisabledReason: 'Inventory' }) };
+        const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" display></os-venue-watch>`);
+        const first = oneEvent(el, 'os-venue-update');
+        await fake.connect();
+        expect((await first).detail.venue.tempDisabledReason).to.equal('Inventory');
+        await el.updateComplete;
+        expect(label(el)).to.equal('Temporarily closed: Inventory');
+        expect(String(fetchStub.firstCall.args[0])).to.equal(`${API}/ordering-api/api/venues/v1`);
+      });
+
+      it('sees a closure made while the connection was down, from the snapshot after the reconnect', async () => {
+        snapshot = { status: 200, body: venue() };
+        const el = await renderLive();
+        await waitUntil(() => label(el) === 'Open', 'no snapshot');
+        snapshot = { status: 200, body: venue({ active: false }) };
+        const closed = oneEvent(el, 'os-venue-update');
+        fake.drop();
+        hub.retryNow();
+        await fake.connect();
+        expect((await closed).detail.changes).to.deep.equal(['active']);
+        await el.updateComplete;
+        expect(label(el)).to.equal('Closed');
+      });
+
+      it('uses snapshot-path, and loads nothing with snapshot-path="none"', async () => {
+        snapshot = { status: 200, body: venue() };
+        const el = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo" venue="v 1" snapshot-path="/config/{tenant}/venues/{venue}" display></os-venue-watch>`
+        );
+        await fake.connect();
+        await waitUntil(() => fetchStub.callCount === 1, 'no snapshot request');
+        expect(String(fetchStub.firstCall.args[0])).to.equal(`${API}/config/demo/venues/v%201`);
+        el.remove();
+        const none = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" snapshot-path="none" display></os-venue-watch>`
+        );
+        await none.updateComplete;
+        expect(fetchStub.callCount).to.equal(1);
+      });
+
+      it("ignores a snapshot of another venue, and stays hidden when there is none", async () => {
+        snapshot = { status: 200, body: venue({ id: 'v2' }) };
+        const el = await renderLive();
+        await waitUntil(() => fetchStub.callCount === 1, 'no snapshot request');
+        await el.updateComplete;
+        expect(part(el, 'base')!.hidden).to.be.true;
+      });
+    });
+
     describe('reload-on-change', () => {
       it('reloads once, reload-delay after the last change, never after the first config', async () => {
         const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -177,7 +238,8 @@ describe('<os-venue-watch>', () => {
     it('shows the venue closed and re-opened as the server publishes it', async () => {
       const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${emulator.url} tenant="demo" venue="v1" display></os-venue-watch>`);
       await post('/__emulator/wait-subscribed', { destination: DEST });
-      expect(label(el)).to.equal('Unknown');
+      // Known from the REST snapshot at once, before anything is published.
+      await waitUntil(() => label(el) === 'Open', 'the snapshot is not shown');
       const closed = oneEvent(el, 'os-venue-update');
       await post('/__emulator/publish', { destination: DEST, body: venue({ tempDisabled: true, tempDisabledReason: 'Inventory' }) });
       expect((await closed).detail.changes).to.include('tempDisabledReason');
