@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import * as tokens from '../styles/tokens.js';
 
 /** Styles every element shares: border-box sizing, a working `[hidden]`, and the global design tokens. */
 export default css`
   :host {
     box-sizing: border-box;
-    font-family: var(--os-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--os-color-text, #1c1b1f);
+    font-family: ${tokens.fontFamily};
+    color: ${tokens.colorText};
   }
   :host *,
   :host *::before,

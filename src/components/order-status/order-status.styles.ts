@@ -1,405 +1,291 @@
 import { css } from 'lit';
+import bannerStyles from '../../styles/banner.styles.js';
+import { iconButtonStyles } from '../../styles/icon-button.styles.js';
+import knobStyles from '../../styles/knobs.styles.js';
+import messageStyles from '../../styles/message.styles.js';
+import spinnerStyles from '../../styles/spinner.styles.js';
+import * as tokens from '../../styles/tokens.js';
 
-export default css`
-  :host {
-    --accent-color: var(--os-color-accent, #0b57d0);
-    --done-color: var(--os-color-success, #146c2e);
-    --danger-color: var(--os-color-danger, #b3261e);
-    --surface-color: var(--os-color-surface, #ffffff);
-    --text-color: var(--os-color-text, #1c1b1f);
-    --muted-color: var(--os-color-text-muted, #5d5966);
-    --border-color: var(--os-color-border, #dcd9e0);
-    --banner-background: var(--os-color-warning-surface, #fdf3d7);
-    --banner-color: var(--os-color-warning-text, #5b4300);
-    --radius: var(--os-radius, 20px);
-    --padding: var(--os-spacing, clamp(1rem, 4vw, 2rem));
-    --number-font-size: var(--os-number-font-size, clamp(4.5rem, 24vw, 8rem));
-    --number-font-family: var(--os-number-font-family, inherit);
+export default [
+  knobStyles,
+  bannerStyles,
+  messageStyles,
+  spinnerStyles,
+  iconButtonStyles(css`.error__dismiss`),
+  css`
+    :host {
+      --done-color: ${tokens.colorSuccess};
+      --padding: ${tokens.spacing};
+      --number-font-size: ${tokens.numberFontSize};
+      --number-font-family: ${tokens.numberFontFamily};
 
-    display: block;
-    container-type: inline-size;
-  }
+      display: block;
+      container-type: inline-size;
+    }
 
-  .order-status {
-    position: relative;
-    display: flex;
-    flex-direction: column;
-    gap: 1.25rem;
-    padding: var(--padding);
-    border: 1px solid var(--border-color);
-    border-radius: var(--radius);
-    background: var(--surface-color);
-    color: var(--text-color);
-    line-height: 1.4;
-    box-shadow:
-      0 1px 2px rgb(0 0 0 / 0.04),
-      0 8px 24px rgb(0 0 0 / 0.06);
-  }
+    .order-status {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      gap: 1.25rem;
+      padding: var(--padding);
+      border: 1px solid var(--border-color);
+      border-radius: var(--radius);
+      background: var(--surface-color);
+      color: var(--text-color);
+      line-height: 1.4;
+      box-shadow:
+        0 1px 2px rgb(0 0 0 / 0.04),
+        0 8px 24px rgb(0 0 0 / 0.06);
+    }
 
-  p {
-    margin: 0;
-  }
+    p {
+      margin: 0;
+    }
 
-  /* Connection banner */
+    /* Inline error */
 
-  .banner {
-    display: flex;
-    align-items: center;
-    gap: 0.625rem;
-    padding: 0.625rem 0.875rem;
-    border-radius: calc(var(--radius) / 2);
-    background: var(--banner-background);
-    color: var(--banner-color);
-    font-size: 0.9375rem;
-  }
+    .error {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.625rem;
+      padding: 0.75rem 0.5rem 0.75rem 0.875rem;
+      border: 1px solid color-mix(in srgb, var(--danger-color) 35%, transparent);
+      border-radius: calc(var(--radius) / 2);
+      background: color-mix(in srgb, var(--danger-color) 7%, var(--surface-color));
+      color: var(--text-color);
+    }
 
-  .banner__indicator {
-    flex: none;
-    width: 0.625rem;
-    height: 0.625rem;
-    border-radius: 50%;
-    background: currentColor;
-    animation: os-breathe 1.6s ease-in-out infinite;
-  }
+    .error__icon {
+      flex: none;
+      width: 1.25rem;
+      height: 1.25rem;
+      margin-top: 0.1rem;
+      color: var(--danger-color);
+    }
 
-  .banner--offline .banner__indicator,
-  .banner--unauthorized .banner__indicator {
-    animation: none;
-    background: transparent;
-    border: 2px solid currentColor;
-  }
+    .error__message {
+      flex: 1 1 auto;
+      align-self: center;
+    }
 
-  /* Inline error */
+    /* Number and headline */
 
-  .error {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.625rem;
-    padding: 0.75rem 0.5rem 0.75rem 0.875rem;
-    border: 1px solid color-mix(in srgb, var(--danger-color) 35%, transparent);
-    border-radius: calc(var(--radius) / 2);
-    background: color-mix(in srgb, var(--danger-color) 7%, var(--surface-color));
-    color: var(--text-color);
-  }
+    .header {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.25rem;
+      padding: 1.25rem 1rem 1.5rem;
+      border-radius: calc(var(--radius) * 0.75);
+      background: color-mix(in srgb, var(--accent-color) 6%, var(--surface-color));
+      text-align: center;
+    }
 
-  .error__icon {
-    flex: none;
-    width: 1.25rem;
-    height: 1.25rem;
-    margin-top: 0.1rem;
-    color: var(--danger-color);
-  }
+    .header__label {
+      color: var(--muted-color);
+      font-size: 0.875rem;
+      font-weight: 600;
+      letter-spacing: 0.08em;
+      text-transform: uppercase;
+    }
 
-  .error__message {
-    flex: 1 1 auto;
-    align-self: center;
-  }
+    .header__number {
+      font-family: var(--number-font-family);
+      font-size: var(--number-font-size);
+      font-weight: 800;
+      font-variant-numeric: tabular-nums;
+      letter-spacing: -0.02em;
+      line-height: 1;
+      overflow-wrap: anywhere;
+    }
 
-  .error__dismiss {
-    flex: none;
-    display: grid;
-    place-items: center;
-    width: 2.25rem;
-    height: 2.25rem;
-    margin: -0.375rem 0;
-    padding: 0;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
-    color: var(--muted-color);
-    cursor: pointer;
-  }
+    .header__headline {
+      margin-top: 0.5rem;
+      font-size: 1.25rem;
+      font-weight: 600;
+      text-wrap: balance;
+    }
 
-  .error__dismiss svg {
-    width: 1.25rem;
-    height: 1.25rem;
-  }
+    .order-status--ready .header {
+      background: color-mix(in srgb, var(--done-color) 12%, var(--surface-color));
+    }
 
-  .error__dismiss:hover {
-    background: color-mix(in srgb, var(--text-color) 8%, transparent);
-    color: var(--text-color);
-  }
+    .order-status--ready .header__number,
+    .order-status--ready .header__headline {
+      color: var(--done-color);
+    }
 
-  .error__dismiss:focus-visible {
-    outline: 3px solid var(--accent-color);
-    outline-offset: 2px;
-  }
+    .order-status--picked-up .header,
+    .order-status--delivered .header {
+      background: color-mix(in srgb, var(--done-color) 6%, var(--surface-color));
+    }
 
-  /* Number and headline */
+    .order-status--cancelled .header,
+    .order-status--abandoned .header {
+      background: color-mix(in srgb, var(--danger-color) 6%, var(--surface-color));
+    }
 
-  .header {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.25rem;
-    padding: 1.25rem 1rem 1.5rem;
-    border-radius: calc(var(--radius) * 0.75);
-    background: color-mix(in srgb, var(--accent-color) 6%, var(--surface-color));
-    text-align: center;
-  }
+    .order-status--cancelled .header__number,
+    .order-status--abandoned .header__number {
+      color: var(--muted-color);
+    }
 
-  .header__label {
-    color: var(--muted-color);
-    font-size: 0.875rem;
-    font-weight: 600;
-    letter-spacing: 0.08em;
-    text-transform: uppercase;
-  }
+    .order-status--cancelled .header__headline,
+    .order-status--abandoned .header__headline {
+      color: var(--danger-color);
+    }
 
-  .header__number {
-    font-family: var(--number-font-family);
-    font-size: var(--number-font-size);
-    font-weight: 800;
-    font-variant-numeric: tabular-nums;
-    letter-spacing: -0.02em;
-    line-height: 1;
-    overflow-wrap: anywhere;
-  }
+    /* Timeline: vertical on narrow cards, horizontal on wide ones */
 
-  .header__headline {
-    margin-top: 0.5rem;
-    font-size: 1.25rem;
-    font-weight: 600;
-    text-wrap: balance;
-  }
-
-  .order-status--ready .header {
-    background: color-mix(in srgb, var(--done-color) 12%, var(--surface-color));
-  }
-
-  .order-status--ready .header__number,
-  .order-status--ready .header__headline {
-    color: var(--done-color);
-  }
-
-  .order-status--picked-up .header,
-  .order-status--delivered .header {
-    background: color-mix(in srgb, var(--done-color) 6%, var(--surface-color));
-  }
-
-  .order-status--cancelled .header,
-  .order-status--abandoned .header {
-    background: color-mix(in srgb, var(--danger-color) 6%, var(--surface-color));
-  }
-
-  .order-status--cancelled .header__number,
-  .order-status--abandoned .header__number {
-    color: var(--muted-color);
-  }
-
-  .order-status--cancelled .header__headline,
-  .order-status--abandoned .header__headline {
-    color: var(--danger-color);
-  }
-
-  /* Timeline: vertical on narrow cards, horizontal on wide ones */
-
-  .timeline {
-    --marker-size: 1.75rem;
-    display: flex;
-    flex-direction: column;
-    margin: 0;
-    padding: 0 0.25rem;
-    list-style: none;
-  }
-
-  .step {
-    position: relative;
-    display: flex;
-    align-items: center;
-    gap: 0.875rem;
-    min-height: 2.75rem;
-    color: var(--muted-color);
-    font-size: 1.0625rem;
-  }
-
-  /* Connector to the next step */
-  .step:not(:last-child)::after {
-    content: '';
-    position: absolute;
-    top: calc(50% + var(--marker-size) / 2);
-    left: calc(var(--marker-size) / 2 - 1px);
-    width: 2px;
-    height: calc(2.75rem - var(--marker-size));
-    background: var(--border-color);
-  }
-
-  .step--done:not(:last-child)::after {
-    background: var(--done-color);
-  }
-
-  .step__marker {
-    flex: none;
-    display: grid;
-    place-items: center;
-    width: var(--marker-size);
-    height: var(--marker-size);
-    border: 2px solid var(--border-color);
-    border-radius: 50%;
-    background: var(--surface-color);
-    color: var(--surface-color);
-  }
-
-  .step__marker svg {
-    width: 1.125rem;
-    height: 1.125rem;
-  }
-
-  .step--done {
-    color: var(--text-color);
-  }
-
-  .step--done .step__marker {
-    border-color: var(--done-color);
-    background: var(--done-color);
-  }
-
-  .step--current {
-    color: var(--text-color);
-    font-weight: 700;
-  }
-
-  .step--current:not(.step--done) .step__marker {
-    border: 0.4375rem solid var(--accent-color);
-    animation: os-pulse 2s ease-out infinite;
-  }
-
-  .order-status--ready .step--current .step__marker {
-    border-color: var(--done-color);
-    --pulse-color: var(--done-color);
-  }
-
-  .step--terminal .step__marker,
-  .step--current.step--terminal .step__marker {
-    border: 2px solid var(--danger-color);
-    background: var(--danger-color);
-    animation: none;
-  }
-
-  .step--terminal {
-    color: var(--danger-color);
-  }
-
-  @container (min-width: 40rem) {
     .timeline {
-      flex-direction: row;
-      padding: 0;
+      --marker-size: 1.75rem;
+      display: flex;
+      flex-direction: column;
+      margin: 0;
+      padding: 0 0.25rem;
+      list-style: none;
     }
 
     .step {
-      flex: 1 1 0;
-      flex-direction: column;
-      gap: 0.5rem;
-      min-height: 0;
-      text-align: center;
-      font-size: 1rem;
+      position: relative;
+      display: flex;
+      align-items: center;
+      gap: 0.875rem;
+      min-height: 2.75rem;
+      color: var(--muted-color);
+      font-size: 1.0625rem;
     }
 
+    /* Connector to the next step */
     .step:not(:last-child)::after {
-      top: calc(var(--marker-size) / 2 - 1px);
-      left: calc(50% + var(--marker-size) / 2 + 0.25rem);
-      width: calc(100% - var(--marker-size) - 0.5rem);
-      height: 2px;
-    }
-  }
-
-  /* Footer */
-
-  .footer {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.125rem;
-    color: var(--muted-color);
-    font-size: 0.9375rem;
-    text-align: center;
-  }
-
-  @container (min-width: 40rem) {
-    .footer {
-      flex-direction: row;
-      justify-content: center;
+      content: '';
+      position: absolute;
+      top: calc(50% + var(--marker-size) / 2);
+      left: calc(var(--marker-size) / 2 - 1px);
+      width: 2px;
+      height: calc(2.75rem - var(--marker-size));
+      background: var(--border-color);
     }
 
-    .footer__updated + .footer__items::before {
-      content: '·';
-      margin: 0 0.5em;
+    .step--done:not(:last-child)::after {
+      background: var(--done-color);
     }
-  }
 
-  /* Loading, not found, missing attribute */
-
-  .message {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.75rem;
-    padding: 2.5rem 1rem;
-    text-align: center;
-  }
-
-  .message__title {
-    font-size: 1.25rem;
-    font-weight: 600;
-  }
-
-  .message__hint {
-    color: var(--muted-color);
-  }
-
-  .message--config {
-    padding: 1.25rem 1rem;
-    border: 2px dashed color-mix(in srgb, var(--danger-color) 45%, transparent);
-    border-radius: calc(var(--radius) / 2);
-  }
-
-  .message--config .message__title {
-    font-size: 1rem;
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-weight: 500;
-    color: var(--danger-color);
-  }
-
-  .spinner {
-    width: 2.5rem;
-    height: 2.5rem;
-    border: 4px solid color-mix(in srgb, var(--accent-color) 18%, transparent);
-    border-top-color: var(--accent-color);
-    border-radius: 50%;
-    animation: os-spin 0.9s linear infinite;
-  }
-
-  @keyframes os-spin {
-    to {
-      transform: rotate(1turn);
+    .step__marker {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: var(--marker-size);
+      height: var(--marker-size);
+      border: 2px solid var(--border-color);
+      border-radius: 50%;
+      background: var(--surface-color);
+      color: var(--surface-color);
     }
-  }
 
-  @keyframes os-breathe {
-    50% {
-      opacity: 0.35;
+    .step__marker svg {
+      width: 1.125rem;
+      height: 1.125rem;
     }
-  }
 
-  @keyframes os-pulse {
-    0% {
-      box-shadow: 0 0 0 0 color-mix(in srgb, var(--pulse-color, var(--accent-color)) 45%, transparent);
+    .step--done {
+      color: var(--text-color);
     }
-    70%,
-    100% {
-      box-shadow: 0 0 0 0.75rem transparent;
-    }
-  }
 
-  @media (prefers-reduced-motion: reduce) {
-    .banner__indicator,
-    .step__marker,
+    .step--done .step__marker {
+      border-color: var(--done-color);
+      background: var(--done-color);
+    }
+
+    .step--current {
+      color: var(--text-color);
+      font-weight: 700;
+    }
+
     .step--current:not(.step--done) .step__marker {
+      border: 0.4375rem solid var(--accent-color);
+      animation: os-pulse 2s ease-out infinite;
+    }
+
+    .order-status--ready .step--current .step__marker {
+      border-color: var(--done-color);
+      --pulse-color: var(--done-color);
+    }
+
+    .step--terminal .step__marker,
+    .step--current.step--terminal .step__marker {
+      border: 2px solid var(--danger-color);
+      background: var(--danger-color);
       animation: none;
     }
 
-    .spinner {
-      animation-duration: 3s;
+    .step--terminal {
+      color: var(--danger-color);
     }
-  }
-`;
+
+    @container (min-width: 40rem) {
+      .timeline {
+        flex-direction: row;
+        padding: 0;
+      }
+
+      .step {
+        flex: 1 1 0;
+        flex-direction: column;
+        gap: 0.5rem;
+        min-height: 0;
+        text-align: center;
+        font-size: 1rem;
+      }
+
+      .step:not(:last-child)::after {
+        top: calc(var(--marker-size) / 2 - 1px);
+        left: calc(50% + var(--marker-size) / 2 + 0.25rem);
+        width: calc(100% - var(--marker-size) - 0.5rem);
+        height: 2px;
+      }
+    }
+
+    /* Footer */
+
+    .footer {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.125rem;
+      color: var(--muted-color);
+      font-size: 0.9375rem;
+      text-align: center;
+    }
+
+    @container (min-width: 40rem) {
+      .footer {
+        flex-direction: row;
+        justify-content: center;
+      }
+
+      .footer__updated + .footer__items::before {
+        content: '·';
+        margin: 0 0.5em;
+      }
+    }
+
+    @keyframes os-pulse {
+      0% {
+        box-shadow: 0 0 0 0 color-mix(in srgb, var(--pulse-color, var(--accent-color)) 45%, transparent);
+      }
+      70%,
+      100% {
+        box-shadow: 0 0 0 0.75rem transparent;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .step__marker,
+      .step--current:not(.step--done) .step__marker {
+        animation: none;
+      }
+    }
+  `
+];

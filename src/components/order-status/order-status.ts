@@ -8,6 +8,7 @@ import '../../events/os-order-update.js';
 import componentStyles from '../../internal/component.styles.js';
 import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
+import { closeIcon, errorIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import {
   errorMessage,
@@ -208,12 +209,12 @@ export class OsOrderStatus extends OsTopicElement {
     if (!this.error) return nothing;
     return html`<div part="error" class="error">
       <svg class="error__icon" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" fill="currentColor" />
+        ${errorIcon}
       </svg>
       <p part="error-message" class="error__message">${this.errorText(this.error)}</p>
       <button part="dismiss-button" class="error__dismiss" type="button" aria-label=${this.localize.term('dismiss')} @click=${this.handleDismissClick}>
         <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" fill="currentColor" />
+          ${closeIcon}
         </svg>
       </button>
     </div>`;
@@ -237,7 +238,7 @@ export class OsOrderStatus extends OsTopicElement {
             ${step.done
               ? html`<svg viewBox="0 0 24 24"><path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 10-10-1.4-1.4z" fill="currentColor" /></svg>`
               : step.terminal
-                ? html`<svg viewBox="0 0 24 24"><path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" fill="currentColor" /></svg>`
+                ? html`<svg viewBox="0 0 24 24">${closeIcon}</svg>`
                 : nothing}
           </span>
           <span part="step-label" class="step__label">${this.localize.term('stage', step.stage)}</span>

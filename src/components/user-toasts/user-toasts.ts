@@ -9,6 +9,7 @@ import '../../events/os-upsell-accept.js';
 import '../../events/os-upsell-dismiss.js';
 import componentStyles from '../../internal/component.styles.js';
 import { customElement } from '../../internal/define.js';
+import { closeIcon, errorIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
 import { isUserNotification, notificationToast, type UserNotification, type UserToastData } from '../../models/user-notification.js';
@@ -36,7 +37,7 @@ const POSITIONS: readonly ToastPosition[] = ['top-end', 'top-start', 'top-center
 const ICONS: Record<ToastKind, SVGTemplateResult> = {
   info: svg`<path d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Z" />`,
   success: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-2 15-5-5 1.4-1.4 3.6 3.6 7.6-7.6L19 8l-9 9Z" />`,
-  error: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z" />`,
+  error: errorIcon,
   upsell: svg`<path d="M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7z" />`
 };
 
@@ -321,7 +322,7 @@ export class OsUserToasts extends OsTopicElement {
         @click=${() => this.handleCloseClick(toast)}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" fill="currentColor" />
+          ${closeIcon}
         </svg>
       </button>
     </div>`;

@@ -1,14 +1,15 @@
 import { css } from 'lit';
+import { codeFont, configBorder } from '../../styles/message.styles.js';
+import * as tokens from '../../styles/tokens.js';
 
 export default css`
   :host {
-    --open-color: var(--os-color-success, #146c2e);
-    --temp-closed-color: var(--os-color-warning, #b26a00);
-    --closed-color: var(--os-color-danger, #b3261e);
-    --unknown-color: var(--os-color-text-muted, #5d5966);
-    --surface-color: var(--os-color-surface, #ffffff);
-    --text-color: var(--os-color-text, #1c1b1f);
-    --border-color: var(--os-color-border, #dcd9e0);
+    --open-color: ${tokens.colorSuccess};
+    --temp-closed-color: ${tokens.colorWarning};
+    --closed-color: ${tokens.colorDanger};
+    --surface-color: ${tokens.colorSurface};
+    --text-color: ${tokens.colorText};
+    --border-color: ${tokens.colorBorder};
     --radius: 999px;
 
     display: none;
@@ -34,17 +35,13 @@ export default css`
   }
 
   .venue-watch__indicator {
-    --dot-color: var(--unknown-color);
+    --dot-color: var(--open-color);
     flex: none;
     width: 0.625rem;
     height: 0.625rem;
     border-radius: 50%;
     background: var(--dot-color);
     box-shadow: 0 0 0 3px color-mix(in srgb, var(--dot-color) 18%, transparent);
-  }
-
-  .venue-watch--open .venue-watch__indicator {
-    --dot-color: var(--open-color);
   }
 
   .venue-watch--temp-closed {
@@ -63,23 +60,13 @@ export default css`
     --dot-color: var(--closed-color);
   }
 
-  .venue-watch--unknown {
-    font-weight: 400;
-  }
-
-  .venue-watch--unknown .venue-watch__indicator {
-    background: transparent;
-    border: 2px solid var(--unknown-color);
-    box-shadow: none;
-  }
-
   .venue-watch--missing {
-    border: 2px dashed color-mix(in srgb, var(--closed-color) 45%, transparent);
+    border: ${configBorder(css`var(--closed-color)`)};
   }
 
   .venue-watch__message {
     color: var(--closed-color);
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-family: ${codeFont};
     font-weight: 500;
   }
 `;
