@@ -3,6 +3,7 @@
 // loads without page or console errors, every widget on it connects, and the gallery links to pages that exist.
 // Needs a build (`npm test` builds first) and Chromium.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { DEMO_PAGES, recordConnectionStates, waitUntilLive } from '../../scripts/lib/demo-pages.mjs';
@@ -58,6 +59,34 @@ describe('demo pages', () => {
       for (const link of links.filter(candidate => candidate.startsWith(emulator.url))) {
         assert.equal((await fetch(link)).status, 200, link);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the README's curl example moves the order the tracker shows", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const command = readme.match(/<!-- snippet: curl-latest[^>]*-->\s*\n```sh\n(curl [^\n]+)\n```/)?.[1];
+    assert.ok(command, 'README.md has the curl-latest snippet');
+    const url = command.match(/curl -X POST (\S+)/)?.[1].replace('http://127.0.0.1:8080', emulator.url);
+    const body = command.match(/-d '([^']+)'/)?.[1];
+    assert.ok(url && body, `cannot read ${command}`);
+    const page = await browser.newPage();
+    try {
+      await recordConnectionStates(page);
+      await page.goto(`${emulator.url}/demo/tracker.html`);
+      await waitUntilLive(page, { 'os-order-status': '[aria-current="step"]' });
+      const step = () =>
+        page.evaluate(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim());
+      // First somewhere else, so that the README's command makes a change the guest sees.
+      await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"status":"PREPARING"}' });
+      await page.waitForFunction(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim() === 'Preparing');
+      const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      assert.equal(response.status, 200);
+      const moved = await response.json();
+      assert.equal(moved.id, await page.$eval('os-order-status', el => el.getAttribute('order-id')));
+      await page.waitForFunction(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim() === 'Ready for pickup');
+      assert.equal(await step(), 'Ready for pickup');
     } finally {
       await page.close();
     }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorControl } from '../context.js';
+import type { Order } from '../domain/order-model.js';
 import type { CreateOrderInput, OrderItemInput } from '../domain/orders.js';
 import type { VenuePatch } from '../domain/venues.js';
 import { EmulatorError } from '../errors.js';
@@ -37,6 +38,12 @@ export function controlRoutes(emulator: EmulatorControl): Route[] {
     post(/^\/__emulator\/orders\/([^/]+)\/status$/, (input, [id = '']) =>
       emulator.setOrderStatus(id, requiredString(input, 'status'))
     ),
+    // A stable handle on what the demo tracker follows: the user's newest open order (else their newest order).
+    post(/^\/__emulator\/users\/([^/]+)\/orders\/latest\/status$/, (input, [userId = '']) => {
+      const order = latestOrderOf(emulator.listOrders(), userId);
+      if (!order) throw new EmulatorError(404, `User ${userId} has no order`);
+      return emulator.setOrderStatus(order.id, requiredString(input, 'status'));
+    }),
     post(/^\/__emulator\/faults\/drop-connections$/, () => ({ dropped: emulator.dropConnections() })),
     post(/^\/__emulator\/tokens\/revoke$/, input => ({
       revoked: emulator.revokeTokens(optionalString(input, 'userId'))
@@ -113,6 +120,17 @@ export function controlRoutes(emulator: EmulatorControl): Route[] {
       return { approved: true };
     })
   ];
+}
+
+/** Statuses after which an order is over for its guest. */
+const FINISHED = new Set(['PICKED', 'PICKED_UP', 'DELIVERED', 'CLOSED', 'CANCELLED', 'ABANDONED']);
+
+/** The user's newest (by `created`) order that is not finished, else their newest order; as the demo tracker picks. */
+function latestOrderOf(orders: Order[], userId: string): Order | undefined {
+  const newestFirst = orders
+    .filter(order => order.users.some(user => user.userId === userId))
+    .sort((a, b) => (Date.parse(b.created) || 0) - (Date.parse(a.created) || 0));
+  return newestFirst.find(order => !order.closed && !FINISHED.has(order.status)) ?? newestFirst[0];
 }
 
 function post(path: RegExp, answer: (input: JsonObject, params: string[]) => unknown, status = 200): Route {
