@@ -5,6 +5,7 @@
 // Both are committed and compiled with the rest of src/. `--check` fails (exit 1) when a file differs from what
 // would be written now (npm test runs it), so a changed element cannot ship stale typings.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 
 const check = process.argv.includes('--check');
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
@@ -28,7 +29,6 @@ const elements = manifest.modules
   .sort((a, b) => a.tag.localeCompare(b.tag));
 
 const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/')} */\n` : '');
-const camel = name => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const imports = elements.map(e => `import type { ${e.className} } from '${e.module}';`).join('\n');
 
 function react() {
@@ -97,10 +97,12 @@ export {};
 }
 
 let stale = false;
-for (const [file, text] of [
+for (const [file, raw] of [
   ['src/react/jsx.ts', react()],
   ['src/vue/global-components.ts', vue()]
 ]) {
+  // Written as Prettier writes the rest of the tree, so that the format check and this check agree.
+  const text = await format(raw, { ...(await resolveConfig(file)), filepath: file });
   let current = '';
   try {
     current = readFileSync(file, 'utf8');

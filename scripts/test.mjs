@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The project's test command (`npm test`): type-check, manifest and framework typings up to date, build, the emulator's own tests,
+// The project's test command (`npm test`): type-check, lint, format, template bindings, manifest and framework typings up
+// to date, build, the emulator's own tests,
 // and the demo pages' smoke tests in Node, then every browser test in headless Chromium. Prints `N passed, N failed, N skipped` as its last line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +46,9 @@ const npx = 'npx';
 if (extraArgs.length === 0) {
   step('type-check (src, test)', npx, ['tsc', '-p', '.']);
   step('type-check (emulator)', npx, ['tsc', '-p', 'demo/emulator/tsconfig.json']);
+  step('lint (ESLint)', npx, ['eslint', '.', '--max-warnings', '0']);
+  step('format (Prettier)', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
+  step('template bindings (lit-analyzer)', npx, ['lit-analyzer', 'src/components/**/*.ts', '--strict', '--quiet']);
   step('custom-elements.json is up to date', process.execPath, ['scripts/check-manifest.mjs']);
   step('framework typings are up to date', process.execPath, ['scripts/generate-framework-types.mjs', '--check']);
   step('build (npm, CDN, emulator)', process.execPath, ['scripts/build.mjs']);

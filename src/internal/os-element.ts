@@ -37,5 +37,5 @@ export class OsElement extends LitElement {
 }
 
 /** Maps every public event name to its `detail` type; each `src/events/*.ts` file adds its entry. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
 export interface OsEventDetails {}
