@@ -30,7 +30,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value=/^\\.\\.?\\//]:not([source.value=/\\.(js|mjs|ts|json|css)$/])",
+          selector: 'ImportDeclaration[source.value=/^\\.\\.?\\//]:not([source.value=/\\.(js|mjs|ts|json|css)$/])',
           message: 'Relative imports end in .js (the emitted file), e.g. ./hub.js.'
         }
       ],

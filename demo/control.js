@@ -21,7 +21,7 @@ function show(target, method, path, result) {
   element.className = `demo-result demo-result--${result.ok ? 'ok' : 'error'}`;
   const answer = result.ok ? compact(result.data) : (result.data?.error ?? compact(result.data) ?? '');
   element.textContent = `${method} /__emulator${path} → ${result.status || 'no answer'} ${answer}`.trim();
-  element.title = typeof result.data === 'string' ? result.data : JSON.stringify(result.data, null, 2) ?? '';
+  element.title = typeof result.data === 'string' ? result.data : (JSON.stringify(result.data, null, 2) ?? '');
 }
 
 /** Shows a poll's failure (e.g. a 404 while the endpoint is being built) without stopping the page. */
@@ -278,8 +278,7 @@ function stageOf(order) {
   return order.status;
 }
 const venueOf = order => order.buckets?.[0]?.venue ?? '';
-const customerOf = order =>
-  order.extra?.['customer-name'] ?? order.users?.[0]?.name ?? order.users?.[0]?.userId ?? '';
+const customerOf = order => order.extra?.['customer-name'] ?? order.users?.[0]?.name ?? order.users?.[0]?.userId ?? '';
 const itemsOf = order =>
   (order.buckets ?? [])
     .flatMap(bucket => bucket.lines ?? [])
@@ -394,9 +393,7 @@ function renderOrders(all) {
   }
   setText(
     $('orders-summary'),
-    (venue || group
-      ? `${matching.length} of ${open.length} open orders match`
-      : `${open.length} open orders`) +
+    (venue || group ? `${matching.length} of ${open.length} open orders match` : `${open.length} open orders`) +
       ` (${lastOrders.length} in all)` +
       (matching.length > SHOWN ? `; the newest ${SHOWN} are shown` : '')
   );

@@ -44,7 +44,9 @@ try {
   }
   times.sort((a, b) => a - b);
   const pick = q => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-  console.log(`status change → rendered, ${rounds} rounds: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms`);
+  console.log(
+    `status change → rendered, ${rounds} rounds: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms`
+  );
 } finally {
   await browser.close();
   await emulator.stop();

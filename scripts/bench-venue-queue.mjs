@@ -27,7 +27,9 @@ const order = (n, ready) => ({
   closed: false,
   created: new Date(clock).toISOString(),
   lastChanged: new Date((clock += 1)).toISOString(),
-  buckets: [{ venue: 'v1', queuePos: String(n), lines: [{ id: 'l1', status: ready ? 'PROCESSED' : 'PROCESSING', quantity: 1 }] }]
+  buckets: [
+    { venue: 'v1', queuePos: String(n), lines: [{ id: 'l1', status: ready ? 'PROCESSED' : 'PROCESSING', quantity: 1 }] }
+  ]
 });
 // A publish is retried once: under load the HTTP client may reuse a keep-alive socket the server has just closed
 // ("other side closed"). Failures are counted and reported, never left as unhandled rejections.

@@ -49,7 +49,9 @@ const SHOTS = [
     async prepare(page) {
       await page.setOfflineMode(true);
       await page.evaluate(() => window.dispatchEvent(new Event('offline')));
-      await page.waitForFunction(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[part~="banner"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('os-order-status')?.shadowRoot?.querySelector('[part~="banner"]')
+      );
     }
   },
   {

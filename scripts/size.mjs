@@ -30,7 +30,8 @@ const floor = gzip(
   )
 );
 const rows = [['floor: lit + @stomp/stompjs Client', floor]];
-for (const file of ['dist/cdn/os-widgets.js', 'dist/cdn/os-widgets.iife.js']) rows.push([file, gzip(readFileSync(file))]);
+for (const file of ['dist/cdn/os-widgets.js', 'dist/cdn/os-widgets.iife.js'])
+  rows.push([file, gzip(readFileSync(file))]);
 const entries = {
   'os-widgets': './dist/index.js',
   'os-widgets/order-status': './dist/components/order-status/order-status.js',

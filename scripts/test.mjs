@@ -56,7 +56,9 @@ if (extraArgs.length === 0) {
   // In Node: the emulator's own tests, the demo pages' smoke tests, the packed tarball and the framework apps.
   const tap = join(tmp, 'node.tap');
   // The package as users get it, packed once from the build above for the package and framework app tests.
-  const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', tmp], { encoding: 'utf8' });
+  const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', tmp], {
+    encoding: 'utf8'
+  });
   const tarball = readdirSync(tmp).find(file => file.endsWith('.tgz'));
   if (packed.status !== 0 || !tarball) {
     process.stdout.write(`✖ npm pack failed\n${packed.stderr}\n`);
@@ -70,10 +72,21 @@ if (extraArgs.length === 0) {
       : []
   );
   if (nodeTests.length > 0) {
-    run('Node tests: emulator, demo pages, packed tarball, framework apps', process.execPath, [
-      '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeTests
-    ], tarball ? { OS_WIDGETS_TARBALL: join(tmp, tarball) } : {});
+    run(
+      'Node tests: emulator, demo pages, packed tarball, framework apps',
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...nodeTests
+      ],
+      tarball ? { OS_WIDGETS_TARBALL: join(tmp, tarball) } : {}
+    );
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = name => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
     if (!text) totals.failed++;

@@ -199,7 +199,15 @@ export class Emulator implements EmulatorControl {
   scenario(): ScenarioState {
     if (this.simulation) return this.simulation.state();
     const { name, seed, speed } = this.scenarioSettings;
-    return { name, description: 'no simulation: the static demo orders only', seed, speed, paused: true, simulatedSeconds: 0, counts: emptyCounts() };
+    return {
+      name,
+      description: 'no simulation: the static demo orders only',
+      seed,
+      speed,
+      paused: true,
+      simulatedSeconds: 0,
+      counts: emptyCounts()
+    };
   }
 
   /**
@@ -254,7 +262,6 @@ export class Emulator implements EmulatorControl {
   pendingDevices(): { userCode: string; module?: string; expiresAt: string }[] {
     return this.context.devices.pending();
   }
-
 
   /**
    * Terminates every WebSocket abruptly, without a close handshake.
@@ -324,7 +331,11 @@ export class Emulator implements EmulatorControl {
   private publishOrder(order: Order): void {
     const destinations = orderDestinations(order, this.options.tenant);
     const venues = order.buckets.map(bucket => bucket.venue).join(',');
-    this.publishTo(destinations, order, `order ${order.id} ${order.status} (${venues}) to ${destinations.length} destinations`);
+    this.publishTo(
+      destinations,
+      order,
+      `order ${order.id} ${order.status} (${venues}) to ${destinations.length} destinations`
+    );
   }
 
   /**

@@ -13,7 +13,9 @@
 export async function waitUntilLive(page, parts = {}) {
   await page.waitForFunction(
     parts => {
-      const elements = [...document.querySelectorAll('os-order-status, os-venue-queue, os-user-toasts, os-venue-watch')];
+      const elements = [
+        ...document.querySelectorAll('os-order-status, os-venue-queue, os-user-toasts, os-venue-watch')
+      ];
       const states = /** @type {any} */ (window).__osStates;
       const live = elements.every(element => states?.get(element) === 'open');
       const rendered = Object.entries(parts).every(

@@ -34,7 +34,8 @@ export function packageTarball() {
 export function installApp(appDir, tarball) {
   const npm = (/** @type {string[]} */ ...args) => {
     const result = spawnSync('npm', args, { cwd: appDir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`npm ${args.join(' ')} in ${appDir} failed:\n${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`npm ${args.join(' ')} in ${appDir} failed:\n${result.stdout}\n${result.stderr}`);
   };
   if (!existsSync(join(appDir, 'node_modules'))) mkdirSync(join(appDir, 'node_modules'));
   npm('ci', '--no-audit', '--no-fund', '--prefer-offline');

@@ -67,7 +67,10 @@ export class HubStatusController implements ReactiveController {
 
   /** The attributes of the connection settings that are empty even after `configure()`: `api-url`, `tenant`. */
   get missingAttributes(): string[] {
-    const missing = missingConfig(this.config, REQUIRED.map(([key]) => key));
+    const missing = missingConfig(
+      this.config,
+      REQUIRED.map(([key]) => key)
+    );
     return REQUIRED.filter(([key]) => missing.includes(key)).map(([, attribute]) => attribute);
   }
 
@@ -132,7 +135,9 @@ export class HubStatusController implements ReactiveController {
     this.status = status;
     this.host.requestUpdate();
     if (changed) {
-      this.host.dispatchEvent(new CustomEvent('os-connection-change', { detail: status, bubbles: true, composed: true }));
+      this.host.dispatchEvent(
+        new CustomEvent('os-connection-change', { detail: status, bubbles: true, composed: true })
+      );
     }
   };
 

@@ -132,7 +132,8 @@ export class ReadyAnnouncer implements ReactiveController {
   private speak(numbers: readonly string[], delaySeconds: number): void {
     if (!this.options.announce()) return;
     const synth = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis;
-    const Utterance = (globalThis as { SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance }).SpeechSynthesisUtterance;
+    const Utterance = (globalThis as { SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance })
+      .SpeechSynthesisUtterance;
     if (!synth || !Utterance) return;
     const lang = this.options.lang();
     for (const number of numbers) {

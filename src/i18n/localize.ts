@@ -84,7 +84,11 @@ function lookupChain(locale: string): string[] {
 }
 
 /** Looks `key` up for `locale` (page-wide registrations first, then the built-in catalogue, per language). */
-export function lookup(locale: string, key: string, overrides?: PartialTranslation): Translation[TranslationKey] | undefined {
+export function lookup(
+  locale: string,
+  key: string,
+  overrides?: PartialTranslation
+): Translation[TranslationKey] | undefined {
   const own = (overrides as Record<string, unknown> | undefined)?.[key];
   if (own !== undefined) return own as Translation[TranslationKey];
   for (const lang of lookupChain(locale)) {
@@ -112,7 +116,11 @@ export function formatRelativeTime(locale: string, time: number, now: number = D
 }
 
 /** A clock time such as "12:41" / "12:41 PM" via `Intl.DateTimeFormat`. */
-export function formatTime(locale: string, time: number | Date, options: Intl.DateTimeFormatOptions = { timeStyle: 'short' }): string {
+export function formatTime(
+  locale: string,
+  time: number | Date,
+  options: Intl.DateTimeFormatOptions = { timeStyle: 'short' }
+): string {
   return new Intl.DateTimeFormat(canonicalLocale(locale), options).format(time);
 }
 

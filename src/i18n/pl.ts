@@ -40,7 +40,8 @@ const pl: Translation = {
   stepDone: 'zakończone',
   updatedRelative: relative => `Zaktualizowano ${relative}`,
   justNow: 'przed chwilą',
-  itemCount: count => `${count} ${plural('pl', count, { one: 'pozycja', few: 'pozycje', many: 'pozycji', other: 'pozycji' })}`,
+  itemCount: count =>
+    `${count} ${plural('pl', count, { one: 'pozycja', few: 'pozycje', many: 'pozycji', other: 'pozycji' })}`,
   reconnecting: age => withAge('Ponowne łączenie…', age),
   offline: age => withAge('Brak połączenia z internetem.', age),
   unauthorized: age => withAge('Aktualizacje wstrzymane: nie udało się zalogować.', age),

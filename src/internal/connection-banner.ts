@@ -14,7 +14,11 @@ export function isStale(state: ConnectionState): state is StaleState {
  * The banner an element shows while its data may be out of date (reconnecting, offline, signed out), with the age of
  * that data when `asOf` is known, e.g. "Reconnecting… Updated 2 minutes ago". Nothing in the other states.
  */
-export function connectionBanner(localize: LocalizeController, state: ConnectionState, asOf?: number): TemplateResult | typeof nothing {
+export function connectionBanner(
+  localize: LocalizeController,
+  state: ConnectionState,
+  asOf?: number
+): TemplateResult | typeof nothing {
   if (!isStale(state)) return nothing;
   const age = asOf ? localize.relativeTime(asOf) : undefined;
   return html`<div part="banner" class="banner banner--${state}">

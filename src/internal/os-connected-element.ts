@@ -49,7 +49,12 @@ export abstract class OsConnectedElement extends OsElement {
 
   /** The element's connection settings from its attributes (empty ones fall back to `configure()`), plus `extra`. */
   protected connectionConfig(extra: Partial<OsConfig> = {}): Partial<OsConfig> {
-    return { apiUrl: this.apiUrl || undefined, tenant: this.tenant || undefined, socketUrl: this.socketUrl || undefined, ...extra };
+    return {
+      apiUrl: this.apiUrl || undefined,
+      tenant: this.tenant || undefined,
+      socketUrl: this.socketUrl || undefined,
+      ...extra
+    };
   }
 
   protected override update(changed: PropertyValues<this>): void {

@@ -40,7 +40,8 @@ export interface OrderEventError {
  * Where an order stands from the guest's point of view.
  * `received` → `paid` → `preparing` → `ready` → `picked-up` | `delivered`; `cancelled` and `abandoned` are terminal.
  */
-export type OrderStage = 'received' | 'paid' | 'preparing' | 'ready' | 'picked-up' | 'delivered' | 'cancelled' | 'abandoned';
+export type OrderStage =
+  'received' | 'paid' | 'preparing' | 'ready' | 'picked-up' | 'delivered' | 'cancelled' | 'abandoned';
 
 /** The stages of the normal path, in order. */
 export const ORDER_TIMELINE: readonly OrderStage[] = ['received', 'paid', 'preparing', 'ready', 'picked-up'];
@@ -143,7 +144,9 @@ export function orderTimeline(order: Order, stage: OrderStage = orderStage(order
     const paid = order.completed === true || !!order.completedTime;
     stages = paid ? ['received', 'paid', stage] : ['received', stage];
   } else {
-    stages = isDeliveryOrder(order) ? ORDER_TIMELINE.map(s => (s === 'picked-up' ? 'delivered' : s)) : [...ORDER_TIMELINE];
+    stages = isDeliveryOrder(order)
+      ? ORDER_TIMELINE.map(s => (s === 'picked-up' ? 'delivered' : s))
+      : [...ORDER_TIMELINE];
   }
   const currentIndex = ended ? stages.length - 1 : Math.max(0, stages.indexOf(stage));
   const final = isFinalStage(stage);

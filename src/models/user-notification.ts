@@ -6,7 +6,8 @@ import { errorMessage, textOf } from './order.js';
 import { toastKey, type ToastInit } from './toast-queue.js';
 
 /** The notification types shown as toasts (`ENotificationType`). */
-export type UserNotificationType = 'OrderMessage' | 'OrderEventError' | 'OrderAppliedEvents' | 'OrderEventFiscal' | 'OrderUpsell';
+export type UserNotificationType =
+  'OrderMessage' | 'OrderEventError' | 'OrderAppliedEvents' | 'OrderEventFiscal' | 'OrderUpsell';
 
 /** A message on the user's destination. Every field but `type` may be missing. */
 export interface UserNotification {
@@ -24,7 +25,10 @@ export interface UserNotification {
   /** `OrderUpsell`: how the offer should be shown (`POPUP`, `SIDE`, `BASKET`...). */
   showAs?: string;
   /** `OrderUpsell`: texts and pictures of the offer. */
-  details?: { literals?: Record<string, unknown> | string | null; media?: { url?: string; name?: string }[] | null } | null;
+  details?: {
+    literals?: Record<string, unknown> | string | null;
+    media?: { url?: string; name?: string }[] | null;
+  } | null;
   extra?: unknown;
 }
 
@@ -95,7 +99,10 @@ export interface NotificationTexts {
  * `OrderMessage` → info, `OrderEventFiscal` → success; `undefined` for other types. Notifications with the same
  * correlation id share a key, so a later one updates the toast in place.
  */
-export function notificationToast(notification: UserNotification, texts: NotificationTexts): ToastInit<UserToastData> | undefined {
+export function notificationToast(
+  notification: UserNotification,
+  texts: NotificationTexts
+): ToastInit<UserToastData> | undefined {
   const key = toastKey(notification);
   const data: UserToastData = { notification };
   switch (notification.type) {

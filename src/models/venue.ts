@@ -18,7 +18,12 @@ export type VenueState = 'unknown' | 'open' | 'temp-closed' | 'closed';
 
 /** True for an object with a string `id`. */
 export function isVenueConfig(value: unknown): value is VenueConfig {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
 }
 
 /** `closed` when `active === false`, `temp-closed` when `tempDisabled`, otherwise `open`; `unknown` without a config. */

@@ -4,7 +4,8 @@ import { css, type CSSResult } from 'lit';
 export const codeFont = css`ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace`;
 
 /** The dashed border that marks a missing-attribute message, in `color` (e.g. css`var(--danger-color)`). */
-export const configBorder = (color: CSSResult): CSSResult => css`2px dashed color-mix(in srgb, ${color} 45%, transparent)`;
+export const configBorder = (color: CSSResult): CSSResult =>
+  css`2px dashed color-mix(in srgb, ${color} 45%, transparent)`;
 
 /**
  * The centred message that stands in for an element's content: `.message` with a `.message__title` and an optional

@@ -22,7 +22,13 @@ describe('the classic script (dist/cdn/os-widgets.iife.js)', () => {
     const global = (window as unknown as { OsWidgets?: OsWidgetsGlobal }).OsWidgets;
     expect(global, 'window.OsWidgets').to.be.an('object');
     expect(Object.keys(global!).sort()).to.deep.equal(PUBLIC_RUNTIME_NAMES);
-    for (const tag of ['os-order-status', 'os-venue-queue', 'os-user-toasts', 'os-venue-watch', 'os-connection-status']) {
+    for (const tag of [
+      'os-order-status',
+      'os-venue-queue',
+      'os-user-toasts',
+      'os-venue-watch',
+      'os-connection-status'
+    ]) {
       expect(customElements.get(tag), tag).to.exist;
     }
   });

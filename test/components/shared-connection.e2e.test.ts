@@ -28,12 +28,14 @@ describe('the shared connection behind the elements', () => {
       </div>
     `);
     const trackers = [...page.querySelectorAll<OsOrderStatus>('os-order-status')];
-    for (const order of orders) await post('/__emulator/wait-subscribed', { destination: `/order-changes/guest-1/${order.id}` });
+    for (const order of orders)
+      await post('/__emulator/wait-subscribed', { destination: `/order-changes/guest-1/${order.id}` });
     await waitUntil(() => trackers.every(el => step(el) === 'Paid'), 'snapshots not shown everywhere');
 
     await post(`/__emulator/orders/${orders[1].id}/status`, { status: 'READY' });
     await waitUntil(
-      () => trackers.filter(el => step(el) === 'Ready for pickup').length === ids.filter(id => id === orders[1].id).length,
+      () =>
+        trackers.filter(el => step(el) === 'Ready for pickup').length === ids.filter(id => id === orders[1].id).length,
       'the update did not reach every tracker of that order'
     );
 

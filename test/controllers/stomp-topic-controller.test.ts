@@ -16,7 +16,8 @@ describe('StompTopicController', () => {
       class extends LitElement {
         topic = new StompTopicController<unknown>(this, {
           config: () => ({ apiUrl: API, tenant: 'demo' }),
-          destination: (templates, config) => templates.venueOrders.replace('{tenant}', config.tenant).replace('{venue}', 'v1')
+          destination: (templates, config) =>
+            templates.venueOrders.replace('{tenant}', config.tenant).replace('{venue}', 'v1')
         });
         override render() {
           return litHtml`${this.topic.state}`;

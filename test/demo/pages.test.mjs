@@ -51,7 +51,9 @@ describe('demo pages', () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${emulator.url}/`);
-      const links = await page.$$eval('a[href]', anchors => anchors.map(anchor => /** @type {HTMLAnchorElement} */ (anchor).href));
+      const links = await page.$$eval('a[href]', anchors =>
+        anchors.map(anchor => /** @type {HTMLAnchorElement} */ (anchor).href)
+      );
       const paths = new Set(links.map(link => new URL(link).pathname));
       for (const demo of DEMO_PAGES.filter(candidate => candidate.path !== '/')) {
         assert.ok(paths.has(demo.path), `the gallery links to ${demo.path}`);
@@ -77,15 +79,36 @@ describe('demo pages', () => {
       await page.goto(`${emulator.url}/demo/tracker.html`);
       await waitUntilLive(page, { 'os-order-status': '[aria-current="step"]' });
       const step = () =>
-        page.evaluate(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim());
+        page.evaluate(() =>
+          document
+            .querySelector('os-order-status')
+            ?.shadowRoot?.querySelector('[aria-current="step"]')
+            ?.textContent?.trim()
+        );
       // First somewhere else, so that the README's command makes a change the guest sees.
-      await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"status":"PREPARING"}' });
-      await page.waitForFunction(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim() === 'Preparing');
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"status":"PREPARING"}'
+      });
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('os-order-status')
+            ?.shadowRoot?.querySelector('[aria-current="step"]')
+            ?.textContent?.trim() === 'Preparing'
+      );
       const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       assert.equal(response.status, 200);
       const moved = await response.json();
       assert.equal(moved.id, await page.$eval('os-order-status', el => el.getAttribute('order-id')));
-      await page.waitForFunction(() => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim() === 'Ready for pickup');
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('os-order-status')
+            ?.shadowRoot?.querySelector('[aria-current="step"]')
+            ?.textContent?.trim() === 'Ready for pickup'
+      );
       assert.equal(await step(), 'Ready for pickup');
     } finally {
       await page.close();

@@ -69,13 +69,28 @@ describe('cli', () => {
   it('--help lists every option and scenario and exits 0', async () => {
     const { code, stdout } = await run(['--help']);
     assert.equal(code, 0);
-    for (const text of ['--port', '--host', '--scenario', '--seed', '--speed', '--paused', '--quiet', 'quiet', 'rush-hour', 'chaos']) {
+    for (const text of [
+      '--port',
+      '--host',
+      '--scenario',
+      '--seed',
+      '--speed',
+      '--paused',
+      '--quiet',
+      'quiet',
+      'rush-hour',
+      'chaos'
+    ]) {
       assert.ok(stdout.includes(text), text);
     }
   });
 
   it('refuses an unknown scenario, a bad seed and a bad speed with exit code 2', async () => {
-    for (const args of [['--scenario', 'lunch'], ['--seed', 'x'], ['--speed', '0']]) {
+    for (const args of [
+      ['--scenario', 'lunch'],
+      ['--seed', 'x'],
+      ['--speed', '0']
+    ]) {
       const { code, stderr } = await run(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, new RegExp(args[0]!));
@@ -96,7 +111,10 @@ describe('cli', () => {
     socket.close();
     await once(socket, 'close');
     assert.equal(await emulator.stop(), 0);
-    assert.ok(emulator.logs.some(line => / publish order \d+ COMPLETED \(v2\)/.test(line)), emulator.logs.join('\n'));
+    assert.ok(
+      emulator.logs.some(line => / publish order \d+ COMPLETED \(v2\)/.test(line)),
+      emulator.logs.join('\n')
+    );
     assert.ok(emulator.logs.some(line => / ws s1 open on \/websocket/.test(line)));
     assert.ok(emulator.logs.every(line => !line.includes('\n')));
   });

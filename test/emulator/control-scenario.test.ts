@@ -43,7 +43,11 @@ describe('control API: scenario, notifications, venues and log', () => {
   it('POST scenario restarts with a scenario and seed, forgets old orders and drops connections to re-sync', async () => {
     emulator.createOrder({ id: 'manual-1' });
     const raw = await listen('/kds/demo/v1');
-    const { status, body: scenario } = await control<ScenarioAnswer>('scenario', { name: 'quiet', seed: 4, paused: true });
+    const { status, body: scenario } = await control<ScenarioAnswer>('scenario', {
+      name: 'quiet',
+      seed: 4,
+      paused: true
+    });
     assert.equal(status, 200);
     assert.deepEqual([scenario.name, scenario.seed, scenario.paused], ['quiet', 4, true]);
     assert.ok(scenario.counts.ordersPlaced > 10);
@@ -53,7 +57,14 @@ describe('control API: scenario, notifications, venues and log', () => {
   });
 
   it('POST scenario answers 400 for a bad name, seed or speed', async () => {
-    for (const input of [{ name: 'lunch' }, { seed: -1 }, { seed: 1.5 }, { speed: 0 }, { speed: 'fast' }, { paused: 'yes' }]) {
+    for (const input of [
+      { name: 'lunch' },
+      { seed: -1 },
+      { seed: 1.5 },
+      { speed: 0 },
+      { speed: 'fast' },
+      { paused: 'yes' }
+    ]) {
       const response = await control('scenario', input);
       assert.equal(response.status, 400, JSON.stringify(input));
       assert.equal(typeof response.body.error, 'string');
@@ -69,7 +80,7 @@ describe('control API: scenario, notifications, venues and log', () => {
     assert.equal((await control('scenario/advance', {})).status, 400);
     assert.equal((await control<ScenarioAnswer>('scenario/resume')).body.paused, false);
     // At 1000× a few real milliseconds are simulated seconds: wait until the clock has moved.
-    for (let moved = false; !moved; ) {
+    for (let moved = false; !moved;) {
       moved = (await read<ScenarioAnswer>('scenario')).body.simulatedSeconds > advanced.simulatedSeconds;
     }
     const paused = (await control<ScenarioAnswer>('scenario/pause')).body;
@@ -80,7 +91,12 @@ describe('control API: scenario, notifications, venues and log', () => {
 
   it('notify sends each kind to the user; an error also to the order', async () => {
     const raw = await listen('/kds/demo/guest-1', '/order-changes/guest-1/1001');
-    const kinds = { basket: 'OrderAppliedEvents', upsell: 'OrderUpsell', message: 'OrderMessage', fiscal: 'OrderEventFiscal' };
+    const kinds = {
+      basket: 'OrderAppliedEvents',
+      upsell: 'OrderUpsell',
+      message: 'OrderMessage',
+      fiscal: 'OrderEventFiscal'
+    };
     for (const [kind, type] of Object.entries(kinds)) {
       const answer = await control('users/guest-1/notify', { kind, orderId: '1001' });
       assert.equal(answer.status, 200);
@@ -97,7 +113,10 @@ describe('control API: scenario, notifications, venues and log', () => {
     assert.deepEqual(first.codes, [{ code: 'productNotAvailable', message: 'Sold out', args: null }]);
     assert.deepEqual(second, first);
     const abandon = (await control('users/guest-1/notify', { kind: 'cannot-abandon', orderId: '1001' })).body;
-    assert.deepEqual((abandon.body as { codes: { code: string }[] }).codes.map(code => code.code), ['cannotAbandon']);
+    assert.deepEqual(
+      (abandon.body as { codes: { code: string }[] }).codes.map(code => code.code),
+      ['cannotAbandon']
+    );
     assert.equal((await control('users/guest-1/notify', { kind: 'nonsense' })).status, 400);
     assert.equal((await control('users/guest-1/notify', {})).status, 400);
     await raw.close();

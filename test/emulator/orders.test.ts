@@ -110,12 +110,30 @@ describe('orders', () => {
         }
         return 0;
       };
-      assert.equal(status(() => orders.setStage('taken', 'COOKING')), 400);
-      assert.equal(status(() => orders.setStage('missing', 'READY')), 404);
-      assert.equal(status(() => orders.create({ id: 'taken' })), 409);
-      assert.equal(status(() => orders.create({ venue: 'v9' })), 400);
-      assert.equal(status(() => orders.create({ id: 'a/b' })), 400);
-      assert.equal(status(() => orders.create({ items: [{ name: 'x', quantity: 0 }] })), 400);
+      assert.equal(
+        status(() => orders.setStage('taken', 'COOKING')),
+        400
+      );
+      assert.equal(
+        status(() => orders.setStage('missing', 'READY')),
+        404
+      );
+      assert.equal(
+        status(() => orders.create({ id: 'taken' })),
+        409
+      );
+      assert.equal(
+        status(() => orders.create({ venue: 'v9' })),
+        400
+      );
+      assert.equal(
+        status(() => orders.create({ id: 'a/b' })),
+        400
+      );
+      assert.equal(
+        status(() => orders.create({ items: [{ name: 'x', quantity: 0 }] })),
+        400
+      );
     });
   });
 
@@ -161,7 +179,10 @@ describe('orders', () => {
 
     it('publishes status changes, to the venue only once completed, including the closing one', async () => {
       emulator.createOrder({ id: 'o-2', status: 'NEW' });
-      assert.deepEqual((await messages(1)).map(([destination]) => destination), ['/order-changes/demo/guest-1']);
+      assert.deepEqual(
+        (await messages(1)).map(([destination]) => destination),
+        ['/order-changes/demo/guest-1']
+      );
       const ready = await postJson<Order>(`${emulator.url}/__emulator/orders/o-2/status`, { status: 'READY' });
       assert.equal(ready.body.status, 'DELIVER');
       assert.deepEqual(

@@ -46,20 +46,29 @@ describe('Ordering API reads', () => {
   it('lists the not-closed orders of a venue', async () => {
     const { status, body } = await get('venue/v1', guest);
     assert.equal(status, 200);
-    assert.deepEqual(body.map(order => order.id), ['mine', 'theirs']);
+    assert.deepEqual(
+      body.map(order => order.id),
+      ['mine', 'theirs']
+    );
     assert.equal((await get('venue/v9', guest)).status, 404);
   });
 
   it('lists the caller’s not-closed orders', async () => {
-    assert.deepEqual((await get('opened', guest)).body.map(order => order.id), ['mine', 'other-venue']);
+    assert.deepEqual(
+      (await get('opened', guest)).body.map(order => order.id),
+      ['mine', 'other-venue']
+    );
     assert.deepEqual((await get('opened', staff)).body, []);
   });
 
   it('returns a venue configuration, with its current open / closed state', async () => {
     const venue = (path: string) =>
-      fetchJson<{ id: string; active: boolean; tempDisabled?: boolean }>(`${emulator.url}/ordering-api/api/venues/${path}`, {
-        headers: { Authorization: `Bearer ${guest}` }
-      });
+      fetchJson<{ id: string; active: boolean; tempDisabled?: boolean }>(
+        `${emulator.url}/ordering-api/api/venues/${path}`,
+        {
+          headers: { Authorization: `Bearer ${guest}` }
+        }
+      );
     const open = await venue('v1');
     assert.equal(open.status, 200);
     assert.equal(open.body.id, 'v1');

@@ -16,7 +16,9 @@ function fingerprint(orders: Order[]): string[] {
       order.buckets[0]?.venue,
       order.buckets[0]?.queuePos,
       order.claimCode,
-      order.buckets.flatMap(bucket => bucket.lines.map(line => `${line.quantity}x${line.product.literals.name}`)).join('+')
+      order.buckets
+        .flatMap(bucket => bucket.lines.map(line => `${line.quantity}x${line.product.literals.name}`))
+        .join('+')
     ].join(' ')
   );
 }
@@ -27,8 +29,14 @@ describe('Random', () => {
     const b = new Random(7);
     const c = new Random(8);
     const first = Array.from({ length: 20 }, () => a.next());
-    assert.deepEqual(first, Array.from({ length: 20 }, () => b.next()));
-    assert.notDeepEqual(first, Array.from({ length: 20 }, () => c.next()));
+    assert.deepEqual(
+      first,
+      Array.from({ length: 20 }, () => b.next())
+    );
+    assert.notDeepEqual(
+      first,
+      Array.from({ length: 20 }, () => c.next())
+    );
     assert.ok(first.every(value => value >= 0 && value < 1));
   });
 
@@ -99,11 +107,19 @@ describe('simulated restaurant', () => {
     const emulator = await start('quiet', 1);
     const open = emulator.listOrders().filter(order => !order.closed);
     const atV1 = open.filter(order => order.buckets[0]?.venue === 'v1' && order.completed);
-    assert.ok(atV1.some(order => order.status === 'VERIFIED'), 'some are being prepared');
-    assert.ok(atV1.some(order => order.status === 'DELIVER'), 'some are ready');
+    assert.ok(
+      atV1.some(order => order.status === 'VERIFIED'),
+      'some are being prepared'
+    );
+    assert.ok(
+      atV1.some(order => order.status === 'DELIVER'),
+      'some are ready'
+    );
     assert.ok(atV1.length >= 3 && atV1.length <= 30, `a calm board: ${atV1.length} orders`);
     assert.ok(open.some(order => order.users[0]?.userId === 'guest-1' && order.users[0]?.name === 'Anna'));
-    const names = new Set(emulator.listOrders().flatMap(order => order.buckets[0]!.lines.map(l => l.product.literals.name)));
+    const names = new Set(
+      emulator.listOrders().flatMap(order => order.buckets[0]!.lines.map(l => l.product.literals.name))
+    );
     assert.ok(names.has('Pierogi ruskie') || names.has('Żurek') || names.size > 5, [...names].join(', '));
     emulator.advanceScenario(40 * 60);
     const { counts } = emulator.scenario();
@@ -152,7 +168,7 @@ describe('simulated restaurant', () => {
         raw = await board();
         continue;
       }
-      for (let body = ''; body !== JSON.stringify({ marker: step }); ) {
+      for (let body = ''; body !== JSON.stringify({ marker: step });) {
         body = (await raw.next()).body.toString();
         bodies.push(body);
       }
@@ -171,8 +187,13 @@ describe('simulated restaurant', () => {
       }
     });
     assert.ok(parsed.includes('malformed'), 'a malformed message reached the board');
-    assert.ok(parsed.some(body => typeof body === 'object' && body.hello), 'a message that is not an order reached it');
-    const versions = parsed.filter((body): body is Order => typeof body === 'object' && typeof body.lastChanged === 'string');
+    assert.ok(
+      parsed.some(body => typeof body === 'object' && body.hello),
+      'a message that is not an order reached it'
+    );
+    const versions = parsed.filter(
+      (body): body is Order => typeof body === 'object' && typeof body.lastChanged === 'string'
+    );
     const older = versions.some((order, index) =>
       versions.slice(0, index).some(seen => seen.id === order.id && seen.lastChanged > order.lastChanged)
     );

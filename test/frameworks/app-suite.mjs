@@ -36,7 +36,11 @@ export function describeFrameworkApp({ name, dir, build, output }) {
       installApp(dir, packageTarball());
       for (const [command, ...args] of build) {
         const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8' });
-        assert.equal(result.status, 0, `${[command, ...args].join(' ')} failed in ${dir}:\n${result.stdout}\n${result.stderr}`);
+        assert.equal(
+          result.status,
+          0,
+          `${[command, ...args].join(' ')} failed in ${dir}:\n${result.stdout}\n${result.stderr}`
+        );
       }
       emulator = await startEmulatorProcess(['--quiet']);
       site = await serveStatic(join(dir, output));
@@ -61,7 +65,11 @@ export function describeFrameworkApp({ name, dir, build, output }) {
 
       const stepOf = () =>
         page.evaluate(
-          () => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]')?.textContent?.trim() ?? ''
+          () =>
+            document
+              .querySelector('os-order-status')
+              ?.shadowRoot?.querySelector('[aria-current="step"]')
+              ?.textContent?.trim() ?? ''
         );
       await page.waitForFunction(
         () => document.querySelector('os-order-status')?.shadowRoot?.querySelector('[aria-current="step"]'),
@@ -82,7 +90,9 @@ export function describeFrameworkApp({ name, dir, build, output }) {
       assert.ok(count >= 1, `the app's os-order-update handler ran ${count} times`);
 
       await page.click('#unmount');
-      await page.waitForFunction(() => !document.querySelector('os-order-status') && !document.querySelector('os-venue-queue'));
+      await page.waitForFunction(
+        () => !document.querySelector('os-order-status') && !document.querySelector('os-venue-queue')
+      );
       const deadline = Date.now() + 10000;
       /** @type {Record<string, number>} */
       let subscriptions = {};

@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 const readme = readFileSync('README.md', 'utf8');
-const snippets = [...readme.matchAll(/<!-- snippet-of: (\S+) -->\s*\n```\w*\n([\s\S]*?)```/g)].map(([, file, code]) => ({
-  file,
-  lines: code
-    .split('\n')
-    .map(line => line.trim())
-    .filter(Boolean)
-}));
+const snippets = [...readme.matchAll(/<!-- snippet-of: (\S+) -->\s*\n```\w*\n([\s\S]*?)```/g)].map(
+  ([, file, code]) => ({
+    file,
+    lines: code
+      .split('\n')
+      .map(line => line.trim())
+      .filter(Boolean)
+  })
+);
 
 describe("the README's framework snippets", () => {
   it('are there', () => assert.ok(snippets.length >= 6, `found ${snippets.length} snippets`));

@@ -66,7 +66,11 @@ describe('i18n', () => {
     });
 
     it('uses the closest lang attribute, also across shadow roots', async () => {
-      const outer = await fixture<HTMLDivElement>(html`<div lang="pl-PL"><section><span></span></section></div>`);
+      const outer = await fixture<HTMLDivElement>(
+        html`<div lang="pl-PL">
+          <section><span></span></section>
+        </div>`
+      );
       const shadowHost = outer.querySelector('span')!;
       const root = shadowHost.attachShadow({ mode: 'open' });
       const inner = document.createElement('div');

@@ -26,9 +26,17 @@ describe('models/order', () => {
     });
 
     it('maps a paid order with lines in progress to preparing', () => {
-      const order: Order = { id: 'o1', status: 'COMPLETED', buckets: [{ lines: [line('PROCESSING'), line('CONFIRMED')] }] };
+      const order: Order = {
+        id: 'o1',
+        status: 'COMPLETED',
+        buckets: [{ lines: [line('PROCESSING'), line('CONFIRMED')] }]
+      };
       expect(orderStage(order)).to.equal('preparing');
-      const partly: Order = { id: 'o1', status: 'VERIFIED', buckets: [{ lines: [line('PROCESSED'), line('CONFIRMED')] }] };
+      const partly: Order = {
+        id: 'o1',
+        status: 'VERIFIED',
+        buckets: [{ lines: [line('PROCESSED'), line('CONFIRMED')] }]
+      };
       expect(orderStage(partly)).to.equal('preparing');
     });
 
@@ -79,7 +87,13 @@ describe('models/order', () => {
     });
 
     it('uses the bucket of the given venue when there are several', () => {
-      const order: Order = { id: 'o1', buckets: [{ venue: 'v1', queuePos: '7' }, { venue: 'v2', queuePos: '12' }] };
+      const order: Order = {
+        id: 'o1',
+        buckets: [
+          { venue: 'v1', queuePos: '7' },
+          { venue: 'v2', queuePos: '12' }
+        ]
+      };
       expect(pickupNumber(order, 'auto', 'v2')).to.equal('12');
       expect(pickupNumber(order)).to.equal('7');
     });
@@ -123,20 +137,46 @@ describe('models/order', () => {
       orderTimeline(order).map(s => `${s.stage}${s.current ? '*' : ''}${s.done ? '+' : ''}${s.terminal ? '!' : ''}`);
 
     it('walks the normal path, marking the steps behind and the current one', () => {
-      expect(summary({ id: 'o1', status: 'COMPLETED' })).to.deep.equal(['received+', 'paid*', 'preparing', 'ready', 'picked-up']);
-      expect(summary({ id: 'o1', status: 'DELIVER' })).to.deep.equal(['received+', 'paid+', 'preparing+', 'ready*', 'picked-up']);
+      expect(summary({ id: 'o1', status: 'COMPLETED' })).to.deep.equal([
+        'received+',
+        'paid*',
+        'preparing',
+        'ready',
+        'picked-up'
+      ]);
+      expect(summary({ id: 'o1', status: 'DELIVER' })).to.deep.equal([
+        'received+',
+        'paid+',
+        'preparing+',
+        'ready*',
+        'picked-up'
+      ]);
     });
 
     it('marks the last step done as well as current once the order is picked up', () => {
-      expect(summary({ id: 'o1', status: 'PICKED' })).to.deep.equal(['received+', 'paid+', 'preparing+', 'ready+', 'picked-up*+']);
+      expect(summary({ id: 'o1', status: 'PICKED' })).to.deep.equal([
+        'received+',
+        'paid+',
+        'preparing+',
+        'ready+',
+        'picked-up*+'
+      ]);
     });
 
     it('ends in delivered for delivery orders', () => {
-      expect(orderTimeline({ id: 'o1', status: 'DELIVER', orderType: 'DELIVERY' }).map(s => s.stage).at(-1)).to.equal('delivered');
+      expect(
+        orderTimeline({ id: 'o1', status: 'DELIVER', orderType: 'DELIVERY' })
+          .map(s => s.stage)
+          .at(-1)
+      ).to.equal('delivered');
     });
 
     it('shows only the steps that happened before a cancellation or abandonment, ending in a terminal step', () => {
-      expect(summary({ id: 'o1', status: 'CANCELLED', completed: true })).to.deep.equal(['received+', 'paid+', 'cancelled*!']);
+      expect(summary({ id: 'o1', status: 'CANCELLED', completed: true })).to.deep.equal([
+        'received+',
+        'paid+',
+        'cancelled*!'
+      ]);
       expect(summary({ id: 'o1', status: 'ABANDONED' })).to.deep.equal(['received+', 'abandoned*!']);
     });
   });
@@ -145,7 +185,15 @@ describe('models/order', () => {
     it('adds the quantities of live lines, counting a line without one as 1', () => {
       const order: Order = {
         id: 'o1',
-        buckets: [{ lines: [{ status: 'NEW', quantity: 2 }, { status: 'VOID', quantity: 5 }] }, { lines: [{ status: 'NEW' }] }]
+        buckets: [
+          {
+            lines: [
+              { status: 'NEW', quantity: 2 },
+              { status: 'VOID', quantity: 5 }
+            ]
+          },
+          { lines: [{ status: 'NEW' }] }
+        ]
       };
       expect(itemCount(order)).to.equal(3);
       expect(itemCount({ id: 'o2' })).to.equal(0);
@@ -156,8 +204,12 @@ describe('models/order', () => {
     const localized = (code: string) => (code === 'venueClosed' ? 'The venue is closed.' : undefined);
 
     it('prefers the first code with a localized text, then the message, then a code message, then the generic text', () => {
-      expect(errorMessage({ codes: [{ code: 'x' }, { code: 'venueClosed' }], message: 'raw' }, localized, 'Oops')).to.equal('The venue is closed.');
-      expect(errorMessage({ codes: [{ code: 'x', message: 'code text' }], message: ' raw ' }, localized, 'Oops')).to.equal('raw');
+      expect(
+        errorMessage({ codes: [{ code: 'x' }, { code: 'venueClosed' }], message: 'raw' }, localized, 'Oops')
+      ).to.equal('The venue is closed.');
+      expect(
+        errorMessage({ codes: [{ code: 'x', message: 'code text' }], message: ' raw ' }, localized, 'Oops')
+      ).to.equal('raw');
       expect(errorMessage({ codes: [{ code: 'x', message: 'code text' }] }, localized, 'Oops')).to.equal('code text');
       expect(errorMessage({}, localized, 'Oops')).to.equal('Oops');
     });

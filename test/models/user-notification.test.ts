@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { notificationToast, type NotificationTexts, type UserNotification } from '../../src/models/user-notification.js';
+import {
+  notificationToast,
+  type NotificationTexts,
+  type UserNotification
+} from '../../src/models/user-notification.js';
 
 const texts: NotificationTexts = {
   language: 'en',
@@ -22,20 +26,36 @@ describe('models/user-notification', () => {
     });
 
     it('makes an upsell toast carrying the offer', () => {
-      const notification: UserNotification = { type: 'OrderUpsell', orderId: 'o1', items: ['p1'], details: { literals: { name: 'Lemonade' } } };
+      const notification: UserNotification = {
+        type: 'OrderUpsell',
+        orderId: 'o1',
+        items: ['p1'],
+        details: { literals: { name: 'Lemonade' } }
+      };
       const toast = notificationToast(notification, texts)!;
-      expect(toast).to.include({ kind: 'upsell', title: 'Add to your order?', message: 'Add Lemonade?', key: 'upsell:o1:p1' });
+      expect(toast).to.include({
+        kind: 'upsell',
+        title: 'Add to your order?',
+        message: 'Add Lemonade?',
+        key: 'upsell:o1:p1'
+      });
       expect(toast.data?.upsell).to.deep.equal({ orderId: 'o1', items: ['p1'], notification });
     });
 
     it('makes info toasts from messages and basket updates, and a success toast from a receipt', () => {
-      expect(notificationToast({ type: 'OrderMessage', message: ' Hello ' }, texts)).to.include({ kind: 'info', message: 'Hello' });
+      expect(notificationToast({ type: 'OrderMessage', message: ' Hello ' }, texts)).to.include({
+        kind: 'info',
+        message: 'Hello'
+      });
       expect(notificationToast({ type: 'OrderAppliedEvents', correlationId: 'c1' }, texts)).to.include({
         kind: 'info',
         message: 'Your basket was updated.',
         key: 'c1'
       });
-      expect(notificationToast({ type: 'OrderEventFiscal' }, texts)).to.include({ kind: 'success', message: 'Your receipt is ready.' });
+      expect(notificationToast({ type: 'OrderEventFiscal' }, texts)).to.include({
+        kind: 'success',
+        message: 'Your receipt is ready.'
+      });
     });
 
     it('ignores other types', () => {

@@ -45,8 +45,15 @@ describe('the packed tarball in a scratch project', () => {
     app = mkdtempSync(join(tmpdir(), 'os-widgets-scratch-'));
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
     const install = run('npm', [
-      'install', '--no-audit', '--no-fund', '--prefer-offline',
-      tarball, 'typescript@~5.9.3', 'react@^19', '@types/react@^19', '@lit/react@^1'
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      tarball,
+      'typescript@~5.9.3',
+      'react@^19',
+      '@types/react@^19',
+      '@lit/react@^1'
     ]);
     assert.equal(install.status, 0, install.stderr);
   });
@@ -66,7 +73,10 @@ describe('the packed tarball in a scratch project', () => {
     ]) {
       assert.ok(listing.includes(file), `${file} is missing from the tarball`);
     }
-    assert.deepEqual(listing.filter(file => file.startsWith('package/src/') || file.startsWith('package/test/')), []);
+    assert.deepEqual(
+      listing.filter(file => file.startsWith('package/src/') || file.startsWith('package/test/')),
+      []
+    );
   });
 
   it('type-checks an app that configures the page and sets a property, under strict settings', () => {
@@ -110,7 +120,10 @@ console.log(open);
     assert.equal(check.status, 0, check.stdout + check.stderr);
 
     // The check can fail: a wrong property type is an error.
-    writeFileSync(join(app, 'app.ts'), `import 'os-widgets/order-status';\ndocument.createElement('os-order-status').orderId = 42;\n`);
+    writeFileSync(
+      join(app, 'app.ts'),
+      `import 'os-widgets/order-status';\ndocument.createElement('os-order-status').orderId = 42;\n`
+    );
     const wrong = run(join(app, 'node_modules/.bin/tsc'), ['-p', '.']);
     assert.notEqual(wrong.status, 0);
     assert.match(wrong.stdout, /TS2322/);
@@ -120,7 +133,17 @@ console.log(open);
     writeFileSync(
       join(app, 'tsconfig.jsx.json'),
       JSON.stringify({
-        compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [] },
+        compilerOptions: {
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          jsx: 'react-jsx',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ['es2022', 'dom'],
+          types: []
+        },
         files: ['view.tsx']
       })
     );
@@ -139,14 +162,18 @@ export const View = () => <os-order-status ${props} onos-order-update={event => 
 
   for (const entry of ENTRIES) {
     it(`imports ${entry} in Node (server rendering) without touching the DOM`, () => {
-      const imported = run(process.execPath, ['-e', `import(${JSON.stringify(entry)}).then(m => console.log(Object.keys(m).length))`]);
+      const imported = run(process.execPath, [
+        '-e',
+        `import(${JSON.stringify(entry)}).then(m => console.log(Object.keys(m).length))`
+      ]);
       assert.equal(imported.status, 0, imported.stderr);
     });
   }
 
   it("type-checks the README's npm example under the same strict settings", () => {
     // The example leaves the host app's own names open; declare them the way an app would have them.
-    const prelude = 'declare const myAuth: { accessToken(): Promise<string>; userId: string };\ndeclare const orderId: string;\n';
+    const prelude =
+      'declare const myAuth: { accessToken(): Promise<string>; userId: string };\ndeclare const orderId: string;\n';
     writeFileSync(join(app, 'app.ts'), prelude + readmeSnippet('npm'));
     const check = run(join(app, 'node_modules/.bin/tsc'), ['-p', '.']);
     assert.equal(check.status, 0, check.stdout + check.stderr);
@@ -160,7 +187,10 @@ export const View = () => <os-order-status ${props} onos-order-update={event => 
   });
 
   it('leaves lit and stompjs to the app: the npm modules import them by name', () => {
-    const element = readFileSync(join(app, 'node_modules/os-widgets/dist/components/order-status/order-status.js'), 'utf8');
+    const element = readFileSync(
+      join(app, 'node_modules/os-widgets/dist/components/order-status/order-status.js'),
+      'utf8'
+    );
     assert.match(element, /from 'lit'/);
     const hub = readFileSync(join(app, 'node_modules/os-widgets/dist/connection/hub/stomp-hub.js'), 'utf8');
     assert.match(hub, /from '@stomp\/stompjs'/);
@@ -180,7 +210,10 @@ export const View = () => <os-order-status ${props} onos-order-update={event => 
         .replaceAll('https://api.example.com', emulator.url)
         .replaceAll('your-tenant', 'demo')
         .replaceAll('your-venue-id', 'v1');
-      writeFileSync(join(site, 'package', 'demo', 'snippet.html'), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${html}</body></html>`);
+      writeFileSync(
+        join(site, 'package', 'demo', 'snippet.html'),
+        `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${html}</body></html>`
+      );
       const page = await browser.newPage();
       const problems = [];
       page.on('pageerror', error => problems.push(error.message));

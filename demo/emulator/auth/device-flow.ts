@@ -98,7 +98,8 @@ export class DeviceFlow {
 
   private prune(): void {
     const now = this.now();
-    for (const [code, authorization] of this.byDeviceCode) if (authorization.expiresAt <= now) this.byDeviceCode.delete(code);
+    for (const [code, authorization] of this.byDeviceCode)
+      if (authorization.expiresAt <= now) this.byDeviceCode.delete(code);
   }
 }
 

@@ -52,13 +52,21 @@ function checkClient(context: EmulatorContext, request: IncomingMessage, respons
  * answers `{device_code, user_code, verification_uri, verification_uri_complete, expires_in, interval}`. The
  * verification page is the demo's `/demo/activate.html`.
  */
-async function startDevice(context: EmulatorContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function startDevice(
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse
+): Promise<void> {
   if (!checkClient(context, request, response)) return;
   const text = (await readBody(request)).toString('utf8');
   let module: string | undefined;
   try {
     const json = text.trim().startsWith('{') ? (JSON.parse(text) as { module?: unknown }) : undefined;
-    module = json ? (typeof json.module === 'string' ? json.module : undefined) : new URLSearchParams(text).get('module') ?? undefined;
+    module = json
+      ? typeof json.module === 'string'
+        ? json.module
+        : undefined
+      : (new URLSearchParams(text).get('module') ?? undefined);
   } catch {
     return oauthError(response, 'invalid_request', 'Body is neither a form nor JSON');
   }

@@ -55,7 +55,10 @@ export function buildNotification(input: NotificationInput, serial: number, user
     case 'fiscal':
       return { type: 'OrderEventFiscal', ...base, fiscal: { status: 'PRINTED' } };
     default:
-      throw new EmulatorError(400, `Unknown kind ${JSON.stringify(input.kind)}; expected one of ${NOTIFICATION_KINDS.join(', ')}`);
+      throw new EmulatorError(
+        400,
+        `Unknown kind ${JSON.stringify(input.kind)}; expected one of ${NOTIFICATION_KINDS.join(', ')}`
+      );
   }
 }
 

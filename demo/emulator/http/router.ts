@@ -16,9 +16,7 @@ export interface Route {
 
 /** Outcome of {@link matchRoute}. */
 export type RouteMatch =
-  | { kind: 'found'; handler: RouteHandler; params: string[] }
-  | { kind: 'wrong-method' }
-  | { kind: 'none' };
+  { kind: 'found'; handler: RouteHandler; params: string[] } | { kind: 'wrong-method' } | { kind: 'none' };
 
 /** Finds the route for a method and path (first match wins). */
 export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch {

@@ -184,7 +184,14 @@ export class Restaurant {
     const queue = this.seconds(scenario.steps.queue);
     if (random.chance(scenario.rates.cancel)) {
       this.scheduler.after(checkout + queue / 2, () => notify({ kind: 'error' }, 'errors'));
-      this.follow(id, [[checkout, 'COMPLETED'], [queue / 2 + 5 * SECOND, 'CANCELLED', () => (this.counts.cancelled += 1)]], done);
+      this.follow(
+        id,
+        [
+          [checkout, 'COMPLETED'],
+          [queue / 2 + 5 * SECOND, 'CANCELLED', () => (this.counts.cancelled += 1)]
+        ],
+        done
+      );
       return;
     }
     if (random.chance(scenario.rates.lateCancel)) {

@@ -2,7 +2,14 @@
 export type Range = readonly [number, number];
 
 /** The faults the `chaos` scenario injects. */
-export const FAULT_KINDS = ['drop-connections', 'expire-tokens', 'malformed', 'stale', 'duplicate', 'unknown-type'] as const;
+export const FAULT_KINDS = [
+  'drop-connections',
+  'expire-tokens',
+  'malformed',
+  'stale',
+  'duplicate',
+  'unknown-type'
+] as const;
 
 /** One of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];

@@ -11,9 +11,11 @@ interface Task {
  */
 export class Scheduler {
   /** @param onError receives what a task throws; the other tasks still run. */
-  constructor(private readonly onError: (error: unknown) => void = error => {
-    throw error;
-  }) {}
+  constructor(
+    private readonly onError: (error: unknown) => void = error => {
+      throw error;
+    }
+  ) {}
 
   private tasks: Task[] = [];
   private seq = 0;

@@ -137,10 +137,13 @@ export class Simulation {
     if (due === undefined || !this.running) return;
     const simulatedNow = this.anchor.simulated + (performance.now() - this.anchor.wall) * this.speedValue;
     const delay = Math.max(0, (due - simulatedNow) / this.speedValue);
-    this.timer = setTimeout(() => {
-      this.catchUp();
-      this.arm();
-    }, Math.min(delay, 2 ** 31 - 1));
+    this.timer = setTimeout(
+      () => {
+        this.catchUp();
+        this.arm();
+      },
+      Math.min(delay, 2 ** 31 - 1)
+    );
     this.timer.unref?.();
   }
 }

@@ -123,16 +123,25 @@ export class OsConnectionStatus extends OsConnectedElement {
       class=${classMap({ 'connection-status': true, [`connection-status--${state}`]: true, 'connection-status--missing': missing.length > 0 })}
     >
       <slot name="prefix"></slot>
-      <span part="indicator" class="connection-status__indicator" aria-hidden="true" ?hidden=${missing.length > 0}></span>
-      ${missing.length > 0
-        ? html`<span part="message" class="connection-status__message" role="status"
-            >${this.localize.term('widgetMissingAttribute', '<os-connection-status>', missing)}</span
-          >`
-        : html`<span part="label" class="connection-status__label" role="status">
-            ${visible === spoken
-              ? visible
-              : html`<span aria-hidden="true">${visible}</span><span class="visually-hidden">${spoken}</span>`}
-          </span>`}
+      <span
+        part="indicator"
+        class="connection-status__indicator"
+        aria-hidden="true"
+        ?hidden=${missing.length > 0}
+      ></span>
+      ${
+        missing.length > 0
+          ? html`<span part="message" class="connection-status__message" role="status"
+              >${this.localize.term('widgetMissingAttribute', '<os-connection-status>', missing)}</span
+            >`
+          : html`<span part="label" class="connection-status__label" role="status">
+              ${
+                visible === spoken
+                  ? visible
+                  : html`<span aria-hidden="true">${visible}</span><span class="visually-hidden">${spoken}</span>`
+              }
+            </span>`
+      }
       <button
         part="retry-button"
         class="connection-status__retry"

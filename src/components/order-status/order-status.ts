@@ -208,14 +208,16 @@ export class OsOrderStatus extends OsTopicElement {
   private renderError(): TemplateResult | typeof nothing {
     if (!this.error) return nothing;
     return html`<div part="error" class="error">
-      <svg class="error__icon" viewBox="0 0 24 24" aria-hidden="true">
-        ${errorIcon}
-      </svg>
+      <svg class="error__icon" viewBox="0 0 24 24" aria-hidden="true">${errorIcon}</svg>
       <p part="error-message" class="error__message">${this.errorText(this.error)}</p>
-      <button part="dismiss-button" class="error__dismiss" type="button" aria-label=${this.localize.term('dismiss')} @click=${this.handleDismissClick}>
-        <svg viewBox="0 0 24 24" aria-hidden="true">
-          ${closeIcon}
-        </svg>
+      <button
+        part="dismiss-button"
+        class="error__dismiss"
+        type="button"
+        aria-label=${this.localize.term('dismiss')}
+        @click=${this.handleDismissClick}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">${closeIcon}</svg>
       </button>
     </div>`;
   }
@@ -235,11 +237,15 @@ export class OsOrderStatus extends OsTopicElement {
           aria-current=${step.current ? 'step' : nothing}
         >
           <span part="step-marker" class="step__marker" aria-hidden="true">
-            ${step.done
-              ? html`<svg viewBox="0 0 24 24"><path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 10-10-1.4-1.4z" fill="currentColor" /></svg>`
-              : step.terminal
-                ? html`<svg viewBox="0 0 24 24">${closeIcon}</svg>`
-                : nothing}
+            ${
+              step.done
+                ? html`<svg viewBox="0 0 24 24">
+                    <path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 10-10-1.4-1.4z" fill="currentColor" />
+                  </svg>`
+                : step.terminal
+                  ? html`<svg viewBox="0 0 24 24">${closeIcon}</svg>`
+                  : nothing
+            }
           </span>
           <span part="step-label" class="step__label">${this.localize.term('stage', step.stage)}</span>
           ${step.done && !step.current ? html`<span class="visually-hidden">(${this.localize.term('stepDone')})</span>` : nothing}
@@ -260,14 +266,17 @@ export class OsOrderStatus extends OsTopicElement {
       </div>
       ${this.renderTimeline(order, stage)}
       <p part="footer" class="footer">
-        ${updatedAt !== undefined
-          ? html`<span class="footer__updated"
-              >${this.localize.term('updatedRelative', this.localize.relativeTime(updatedAt))}<span aria-hidden="true">
-                ·
-              </span
-              ><time datetime=${new Date(updatedAt).toISOString()}>${this.localize.time(updatedAt)}</time></span
-            >`
-          : nothing}
+        ${
+          updatedAt !== undefined
+            ? html`<span class="footer__updated"
+                >${this.localize.term('updatedRelative', this.localize.relativeTime(updatedAt))}<span
+                  aria-hidden="true"
+                >
+                  · </span
+                ><time datetime=${new Date(updatedAt).toISOString()}>${this.localize.time(updatedAt)}</time></span
+              >`
+            : nothing
+        }
         ${count > 0 ? html`<span class="footer__items">${this.localize.term('itemCount', count)}</span>` : nothing}
       </p>
     `;
@@ -310,7 +319,8 @@ export class OsOrderStatus extends OsTopicElement {
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${connectionBanner(this.localize, this.topic.state, this.order ? this.topic.dataAsOf : undefined)} ${this.renderError()} ${this.renderBody()}
+      ${connectionBanner(this.localize, this.topic.state, this.order ? this.topic.dataAsOf : undefined)}
+      ${this.renderError()} ${this.renderBody()}
     </div>`;
   }
 }

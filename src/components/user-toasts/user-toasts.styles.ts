@@ -28,7 +28,10 @@ export default [
       display: flex;
       flex-direction: column;
       gap: 0.75rem;
-      width: min(var(--width), calc(100vw - 2 * var(--offset) - env(safe-area-inset-left) - env(safe-area-inset-right)));
+      width: min(
+        var(--width),
+        calc(100vw - 2 * var(--offset) - env(safe-area-inset-left) - env(safe-area-inset-right))
+      );
       max-height: calc(100vh - 2 * var(--offset));
       pointer-events: none;
     }

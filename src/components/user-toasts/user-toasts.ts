@@ -12,7 +12,12 @@ import { customElement } from '../../internal/define.js';
 import { closeIcon, errorIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
-import { isUserNotification, notificationToast, type UserNotification, type UserToastData } from '../../models/user-notification.js';
+import {
+  isUserNotification,
+  notificationToast,
+  type UserNotification,
+  type UserToastData
+} from '../../models/user-notification.js';
 import styles from './user-toasts.styles.js';
 
 /** Where the stack sits in the viewport. */
@@ -32,7 +37,14 @@ export interface UserToastInit {
   key?: string;
 }
 
-const POSITIONS: readonly ToastPosition[] = ['top-end', 'top-start', 'top-center', 'bottom-end', 'bottom-start', 'bottom-center'];
+const POSITIONS: readonly ToastPosition[] = [
+  'top-end',
+  'top-start',
+  'top-center',
+  'bottom-end',
+  'bottom-start',
+  'bottom-center'
+];
 
 const ICONS: Record<ToastKind, SVGTemplateResult> = {
   info: svg`<path d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Z" />`,
@@ -250,7 +262,14 @@ export class OsUserToasts extends OsTopicElement {
     this.stopQueue?.();
     this.queue = this.createQueue(Math.max(1, this.maxVisible || 1));
     for (const toast of [...old.visible].reverse().concat(old.queued)) {
-      this.queue.show({ kind: toast.kind, title: toast.title, message: toast.message, key: toast.key, duration: toast.duration, data: toast.data });
+      this.queue.show({
+        kind: toast.kind,
+        title: toast.title,
+        message: toast.message,
+        key: toast.key,
+        duration: toast.duration,
+        data: toast.data
+      });
     }
     old.clear();
     if (document.visibilityState === 'hidden') this.queue.pause('hidden');
@@ -299,20 +318,34 @@ export class OsUserToasts extends OsTopicElement {
       aria-labelledby=${toast.title ? titleId : messageId}
       aria-describedby=${toast.title ? messageId : nothing}
     >
-      <svg part="icon" class="toast__icon" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">${ICONS[toast.kind]}</svg>
+      <svg part="icon" class="toast__icon" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+        ${ICONS[toast.kind]}
+      </svg>
       <div class="toast__body">
         ${toast.title ? html`<p part="title" class="toast__title" id=${titleId}>${toast.title}</p>` : nothing}
         <p part="message" class="toast__message" id=${messageId}>${toast.message}</p>
-        ${offer
-          ? html`<div part="actions" class="toast__actions">
-              <button part="accept-button" class="toast__button toast__button--primary" type="button" @click=${() => this.handleUpsellClick(toast, true)}>
-                ${this.localize.term('toastUpsellAccept')}
-              </button>
-              <button part="decline-button" class="toast__button" type="button" @click=${() => this.handleUpsellClick(toast, false)}>
-                ${this.localize.term('toastUpsellDismiss')}
-              </button>
-            </div>`
-          : nothing}
+        ${
+          offer
+            ? html`<div part="actions" class="toast__actions">
+                <button
+                  part="accept-button"
+                  class="toast__button toast__button--primary"
+                  type="button"
+                  @click=${() => this.handleUpsellClick(toast, true)}
+                >
+                  ${this.localize.term('toastUpsellAccept')}
+                </button>
+                <button
+                  part="decline-button"
+                  class="toast__button"
+                  type="button"
+                  @click=${() => this.handleUpsellClick(toast, false)}
+                >
+                  ${this.localize.term('toastUpsellDismiss')}
+                </button>
+              </div>`
+            : nothing
+        }
       </div>
       <button
         part="close-button"
@@ -321,9 +354,7 @@ export class OsUserToasts extends OsTopicElement {
         aria-label=${this.localize.term('toastClose')}
         @click=${() => this.handleCloseClick(toast)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true">
-          ${closeIcon}
-        </svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true">${closeIcon}</svg>
       </button>
     </div>`;
   }
@@ -332,7 +363,9 @@ export class OsUserToasts extends OsTopicElement {
     const missing = this.missingAttributes();
     const position = POSITIONS.includes(this.position) ? this.position : 'top-end';
     const [vertical, horizontal] = position.split('-');
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.politeText}</div>
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.politeText}
+      </div>
       <div class="visually-hidden" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveText}</div>
       <div
         part="base"
@@ -349,12 +382,18 @@ export class OsUserToasts extends OsTopicElement {
         @focusin=${this.handleFocusIn}
         @focusout=${this.handleFocusOut}
       >
-        ${missing.length > 0
-          ? html`<p part="config-message" class="config-message">
-              ${this.localize.term('widgetMissingAttribute', '<os-user-toasts>', missing)}
-            </p>`
-          : nothing}
-        ${repeat(this.toasts, toast => toast.id, toast => this.renderToast(toast))}
+        ${
+          missing.length > 0
+            ? html`<p part="config-message" class="config-message">
+                ${this.localize.term('widgetMissingAttribute', '<os-user-toasts>', missing)}
+              </p>`
+            : nothing
+        }
+        ${repeat(
+          this.toasts,
+          toast => toast.id,
+          toast => this.renderToast(toast)
+        )}
       </div>`;
   }
 }

@@ -16,7 +16,13 @@ import componentStyles from '../../internal/component.styles.js';
 import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
-import { OrderBoard, type BoardChange, type BoardColumn, type BoardEntry, type OrderBoardOptions } from '../../models/order-board.js';
+import {
+  OrderBoard,
+  type BoardChange,
+  type BoardColumn,
+  type BoardEntry,
+  type OrderBoardOptions
+} from '../../models/order-board.js';
 import { isOrder, type NumberSource, type Order } from '../../models/order.js';
 import styles from './venue-queue.styles.js';
 
@@ -131,7 +137,6 @@ export class OsVenueQueue extends OsTopicElement {
    * localStorage under `orderingstack_{tenant}_refreshToken`, so it stays signed in across reloads.
    */
   @property() accessor auth: '' | 'anonymous' | 'device' | 'none' = '';
-
 
   protected get connection(): StompTopicController<Order> {
     return this.topic;
@@ -280,24 +285,32 @@ export class OsVenueQueue extends OsTopicElement {
         <h2 part="column-title" class="column__title" id=${titleId}>
           ${this.localize.term(column === 'ready' ? 'queueReady' : 'queuePreparing')}
         </h2>
-        ${count > 1
-          ? html`<p part="page-indicator" class="page-indicator">
-              <span aria-hidden="true">${index + 1} / ${count}</span>
-              <span class="visually-hidden">${this.localize.term('queuePage', index + 1, count)}</span>
-            </p>`
-          : nothing}
+        ${
+          count > 1
+            ? html`<p part="page-indicator" class="page-indicator">
+                <span aria-hidden="true">${index + 1} / ${count}</span>
+                <span class="visually-hidden">${this.localize.term('queuePage', index + 1, count)}</span>
+              </p>`
+            : nothing
+        }
       </header>
       <div class="column__body">
-        <span class="tile tile--${column} probe" aria-hidden="true"><span class="tile__number">0</span>${this.showNames
-            ? html`<span class="tile__name">X</span>`
-            : nothing}</span>
+        <span class="tile tile--${column} probe" aria-hidden="true"
+          ><span class="tile__number">0</span>${
+            this.showNames ? html`<span class="tile__name">X</span>` : nothing
+          }</span
+        >
         <ol
           part="list"
           class=${classMap({ list: true, 'list--names': this.showNames })}
           data-list=${column}
           aria-labelledby=${titleId}
         >
-          ${repeat(shown, entry => entry.id, entry => this.renderTile(entry))}
+          ${repeat(
+            shown,
+            entry => entry.id,
+            entry => this.renderTile(entry)
+          )}
         </ol>
         ${entries.length === 0 ? html`<p part="empty" class="empty">${this.localize.term('queueEmpty', column)}</p>` : nothing}
       </div>
@@ -350,29 +363,39 @@ export class OsVenueQueue extends OsTopicElement {
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.kioskMode.canEnterFullscreen
-        ? html`<button
-            part="fullscreen-button"
-            class="fullscreen-button"
-            type="button"
-            aria-label=${this.localize.term('queueFullscreen')}
-            title=${this.localize.term('queueFullscreen')}
-            @click=${this.handleFullscreenClick}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M4 4h6v2H6v4H4V4Zm10 0h6v6h-2V6h-4V4ZM4 14h2v4h4v2H4v-6Zm14 0h2v6h-6v-2h4v-4Z" fill="currentColor" />
-            </svg>
-          </button>`
-        : nothing}
+      ${
+        this.kioskMode.canEnterFullscreen
+          ? html`<button
+              part="fullscreen-button"
+              class="fullscreen-button"
+              type="button"
+              aria-label=${this.localize.term('queueFullscreen')}
+              title=${this.localize.term('queueFullscreen')}
+              @click=${this.handleFullscreenClick}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path
+                  d="M4 4h6v2H6v4H4V4Zm10 0h6v6h-2V6h-4V4ZM4 14h2v4h4v2H4v-6Zm14 0h2v6h-6v-2h4v-4Z"
+                  fill="currentColor"
+                />
+              </svg>
+            </button>`
+          : nothing
+      }
       ${connectionBanner(this.localize, this.topic.state, this.topic.dataAsOf)}
-      ${this.sound && this.announcer.soundBlocked
-        ? html`<button part="sound-button" class="sound-button" type="button" @click=${this.handleSoundClick}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M3 9v6h4l5 5V4L7 9H3Zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4ZM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6Z" fill="currentColor" />
-            </svg>
-            ${this.localize.term('queueEnableSound')}
-          </button>`
-        : nothing}
+      ${
+        this.sound && this.announcer.soundBlocked
+          ? html`<button part="sound-button" class="sound-button" type="button" @click=${this.handleSoundClick}>
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path
+                  d="M3 9v6h4l5 5V4L7 9H3Zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4ZM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6Z"
+                  fill="currentColor"
+                />
+              </svg>
+              ${this.localize.term('queueEnableSound')}
+            </button>`
+          : nothing
+      }
       ${this.renderBody()}
     </div>`;
   }

@@ -118,10 +118,13 @@ export class OsVenueWatch extends OsTopicElement {
     this.emit('os-venue-update', { detail: { venue, changes } });
     if (previous && this.reloadOnChange) {
       clearTimeout(this.reloadTimer);
-      this.reloadTimer = setTimeout(() => {
-        this.reloadTimer = undefined;
-        this.reloadPage();
-      }, Math.max(0, this.reloadDelay));
+      this.reloadTimer = setTimeout(
+        () => {
+          this.reloadTimer = undefined;
+          this.reloadPage();
+        },
+        Math.max(0, this.reloadDelay)
+      );
     }
   }
 
@@ -156,12 +159,14 @@ export class OsVenueWatch extends OsTopicElement {
       title=${this.config?.name ?? nothing}
       ?hidden=${state === 'unknown' && missing.length === 0}
     >
-      ${missing.length > 0
-        ? html`<span part="message" class="venue-watch__message" role="status"
-            >${this.localize.term('widgetMissingAttribute', '<os-venue-watch>', missing)}</span
-          >`
-        : html`<span part="indicator" class="venue-watch__indicator" aria-hidden="true"></span
-            ><span part="label" class="venue-watch__label" role="status">${this.labelText()}</span>`}
+      ${
+        missing.length > 0
+          ? html`<span part="message" class="venue-watch__message" role="status"
+              >${this.localize.term('widgetMissingAttribute', '<os-venue-watch>', missing)}</span
+            >`
+          : html`<span part="indicator" class="venue-watch__indicator" aria-hidden="true"></span
+              ><span part="label" class="venue-watch__label" role="status">${this.labelText()}</span>`
+      }
     </div>`;
   }
 }

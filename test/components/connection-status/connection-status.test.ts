@@ -30,7 +30,9 @@ describe('<os-connection-status>', () => {
     );
 
     async function render(): Promise<OsConnectionStatus> {
-      return fixture<OsConnectionStatus>(html`<os-connection-status api-url=${API} tenant="demo"></os-connection-status>`);
+      return fixture<OsConnectionStatus>(
+        html`<os-connection-status api-url=${API} tenant="demo"></os-connection-status>`
+      );
     }
 
     describe('accessibility', () => {
@@ -121,9 +123,11 @@ describe('<os-connection-status>', () => {
       });
 
       it('always renders the prefix and suffix slots', async () => {
-        const el = await fixture<OsConnectionStatus>(html`<os-connection-status api-url=${API} tenant="demo"
-          ><span slot="prefix">Kitchen</span></os-connection-status
-        >`);
+        const el = await fixture<OsConnectionStatus>(
+          html`<os-connection-status api-url=${API} tenant="demo"
+            ><span slot="prefix">Kitchen</span></os-connection-status
+          >`
+        );
         expect(el.shadowRoot!.querySelector('slot[name="prefix"]')).to.exist;
         expect(el.shadowRoot!.querySelector('slot[name="suffix"]')).to.exist;
       });
@@ -131,7 +135,10 @@ describe('<os-connection-status>', () => {
 
     describe('live updates', () => {
       it('counts down to the next attempt and offers "Retry now", which calls retryNow()', async () => {
-        const clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+        const clock = sinon.useFakeTimers({
+          now: 1_000_000,
+          toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date']
+        });
         const el = await render();
         hub.subscribe(DEST, noop);
         await fake.connect();
@@ -215,7 +222,9 @@ describe('<os-connection-status>', () => {
       const states: string[] = [];
       el.addEventListener('os-connection-change', e => states.push(e.detail.state));
       await post('/__emulator/faults/drop-connections');
-      await waitUntil(() => states.includes('reconnecting') && el.state === 'open', 'not reconnected', { timeout: 8000 });
+      await waitUntil(() => states.includes('reconnecting') && el.state === 'open', 'not reconnected', {
+        timeout: 8000
+      });
       expect(label(el)).to.equal('Live');
       await expect(el).to.be.accessible();
       release();

@@ -27,8 +27,13 @@ function order(stage: string, minutesAfterT0 = 0, overrides: Partial<Order> = {}
     lastChanged: new Date(T0 + minutesAfterT0 * 60_000).toISOString(),
     buckets: [{ venue: 'v1', queuePos: '42', lines: [line('CONFIRMED')] }]
   };
-  if (stage === 'PREPARING') Object.assign(base, { status: 'VERIFIED', buckets: [{ venue: 'v1', queuePos: '42', lines: [line('PROCESSING')] }] });
-  if (stage === 'READY') Object.assign(base, { status: 'DELIVER', buckets: [{ venue: 'v1', queuePos: '42', lines: [line('PROCESSED')] }] });
+  if (stage === 'PREPARING')
+    Object.assign(base, {
+      status: 'VERIFIED',
+      buckets: [{ venue: 'v1', queuePos: '42', lines: [line('PROCESSING')] }]
+    });
+  if (stage === 'READY')
+    Object.assign(base, { status: 'DELIVER', buckets: [{ venue: 'v1', queuePos: '42', lines: [line('PROCESSED')] }] });
   return { ...base, ...overrides };
 }
 
@@ -132,7 +137,10 @@ describe('<os-order-status>', () => {
       it('is accessible when the order is not found', async () => {
         snapshot = { status: 404, body: { error: 'not found' } };
         const el = await renderLive();
-        await waitUntil(() => part(el, 'message')?.textContent?.includes('can’t find this order'), 'no not-found state');
+        await waitUntil(
+          () => part(el, 'message')?.textContent?.includes('can’t find this order'),
+          'no not-found state'
+        );
         await expect(el).to.be.accessible();
       });
 
@@ -183,7 +191,9 @@ describe('<os-order-status>', () => {
 
       it('leaves the missing state when configure() supplies the tenant later', async () => {
         sinon.stub(console, 'error');
-        const el = await fixture<OsOrderStatus>(html`<os-order-status api-url=${API} user-id="u1" order-id="o1"></os-order-status>`);
+        const el = await fixture<OsOrderStatus>(
+          html`<os-order-status api-url=${API} user-id="u1" order-id="o1"></os-order-status>`
+        );
         expect(part(el, 'message')!.textContent).to.contain('tenant');
         configure({ tenant: 'demo' });
         await el.updateComplete;
@@ -197,9 +207,11 @@ describe('<os-order-status>', () => {
         await el.updateComplete;
         expect(part(el, 'number-label')!.textContent).to.equal('Twój numer');
         expect(currentStep(el)).to.equal('W przygotowaniu');
-        const wrapper = await fixture(html`<div lang="pl-PL">
-          <os-order-status api-url=${API} tenant="demo" user-id="u1" order-id="o1"></os-order-status>
-        </div>`);
+        const wrapper = await fixture(
+          html`<div lang="pl-PL">
+            <os-order-status api-url=${API} tenant="demo" user-id="u1" order-id="o1"></os-order-status>
+          </div>`
+        );
         const nested = wrapper.querySelector('os-order-status')!;
         await nested.updateComplete;
         expect(part(nested, 'message')!.textContent).to.contain('Wczytujemy Twoje zamówienie');
@@ -216,13 +228,29 @@ describe('<os-order-status>', () => {
       });
 
       it('subscribes to the ordering-core destination with destinations="ordering-core"', async () => {
-        await fixture(html`<os-order-status api-url=${API} tenant="demo" user-id="u1" order-id="o1" destinations="ordering-core"></os-order-status>`);
+        await fixture(
+          html`<os-order-status
+            api-url=${API}
+            tenant="demo"
+            user-id="u1"
+            order-id="o1"
+            destinations="ordering-core"
+          ></os-order-status>`
+        );
         await fake.connect();
         expect(fake.subscribeLog).to.deep.equal(['/order-changes/demo/u1']);
       });
 
       it('uses the destination override', async () => {
-        await fixture(html`<os-order-status api-url=${API} tenant="demo" user-id="u1" order-id="o1" destination="/custom/{tenant}/{orderId}"></os-order-status>`);
+        await fixture(
+          html`<os-order-status
+            api-url=${API}
+            tenant="demo"
+            user-id="u1"
+            order-id="o1"
+            destination="/custom/{tenant}/{orderId}"
+          ></os-order-status>`
+        );
         await fake.connect();
         expect(fake.subscribeLog).to.deep.equal(['/custom/demo/o1']);
       });
@@ -254,7 +282,13 @@ describe('<os-order-status>', () => {
           expect(currentStep(el), incoming.status).to.equal(label);
         }
         const steps = [...part(el, 'timeline')!.querySelectorAll('li')].map(li => li.getAttribute('part'));
-        expect(steps).to.deep.equal(['step step-done', 'step step-done', 'step step-done', 'step step-done', 'step step-done']);
+        expect(steps).to.deep.equal([
+          'step step-done',
+          'step step-done',
+          'step step-done',
+          'step step-done',
+          'step step-done'
+        ]);
       });
 
       it('shows the big pickup number, with the claim code when there is no queue position', async () => {
@@ -273,7 +307,9 @@ describe('<os-order-status>', () => {
         const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(T0);
         expect(footer).to.match(/^Updated .+ ago/);
         expect(footer).to.contain(time);
-        expect(part(el, 'footer')!.querySelector('time')!.getAttribute('datetime')).to.equal(new Date(T0).toISOString());
+        expect(part(el, 'footer')!.querySelector('time')!.getAttribute('datetime')).to.equal(
+          new Date(T0).toISOString()
+        );
         expect(footer).to.contain('2 items');
       });
 
@@ -301,7 +337,13 @@ describe('<os-order-status>', () => {
 
       it('ignores other orders with the ordering-core preset', async () => {
         const el = await fixture<OsOrderStatus>(
-          html`<os-order-status api-url=${API} tenant="demo" user-id="u1" order-id="o1" destinations="ordering-core"></os-order-status>`
+          html`<os-order-status
+            api-url=${API}
+            tenant="demo"
+            user-id="u1"
+            order-id="o1"
+            destinations="ordering-core"
+          ></os-order-status>`
         );
         await fake.connect();
         const all = '/order-changes/demo/u1';
@@ -425,7 +467,12 @@ describe('<os-order-status>', () => {
 
       it('falls back to the server message, then the first code message', async () => {
         const el = await renderLive();
-        await deliver(el, { type: 'OrderEventError', orderId: 'o1', message: 'Kitchen on fire', codes: [{ code: 'unknownCode' }] });
+        await deliver(el, {
+          type: 'OrderEventError',
+          orderId: 'o1',
+          message: 'Kitchen on fire',
+          codes: [{ code: 'unknownCode' }]
+        });
         expect(part(el, 'error-message')!.textContent).to.equal('Kitchen on fire');
         await deliver(el, { type: 'OrderEventError', codes: [{ code: 'x', message: 'From the code' }] });
         expect(part(el, 'error-message')!.textContent).to.equal('From the code');
@@ -508,11 +555,19 @@ describe('<os-order-status>', () => {
 
     beforeEach(async () => {
       const token = await guestToken();
-      configure({ token: async () => ({ token: token.access_token, userId: token.UUID }), reconnectMinMs: 300, reconnectMaxMs: 1000 });
+      configure({
+        token: async () => ({ token: token.access_token, userId: token.UUID }),
+        reconnectMinMs: 300,
+        reconnectMaxMs: 1000
+      });
     });
 
     it('renders a status the server pushes', async () => {
-      const created = (await post('/__emulator/orders', { userId: 'guest-1', status: 'COMPLETED', queuePos: '17' })) as Order;
+      const created = (await post('/__emulator/orders', {
+        userId: 'guest-1',
+        status: 'COMPLETED',
+        queuePos: '17'
+      })) as Order;
       const el = await fixture<OsOrderStatus>(
         html`<os-order-status api-url=${emulator.url} tenant="demo" order-id=${created.id}></os-order-status>`
       );
@@ -539,7 +594,9 @@ describe('<os-order-status>', () => {
       await post('/__emulator/faults/drop-connections');
       await reconnecting;
       await post(`/__emulator/orders/${created.id}/status`, { status: 'PREPARING' });
-      await waitUntil(() => currentStep(el) === 'Preparing', 'new status not shown after the reconnect', { timeout: 8000 });
+      await waitUntil(() => currentStep(el) === 'Preparing', 'new status not shown after the reconnect', {
+        timeout: 8000
+      });
       expect(part(el, 'banner')).to.not.exist;
     });
 
@@ -547,7 +604,9 @@ describe('<os-order-status>', () => {
       const el = await fixture<OsOrderStatus>(
         html`<os-order-status api-url=${emulator.url} tenant="demo" order-id="no-such-order"></os-order-status>`
       );
-      await waitUntil(() => el.shadowRoot!.querySelector('.message--not-found'), 'no not-found state', { timeout: 5000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('.message--not-found'), 'no not-found state', {
+        timeout: 5000
+      });
       await expect(el).to.be.accessible();
     });
   });

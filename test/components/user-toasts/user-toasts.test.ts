@@ -35,7 +35,13 @@ describe('<os-user-toasts>', () => {
 
     async function renderLive(attrs: { maxVisible?: number; duration?: number } = {}): Promise<OsUserToasts> {
       const el = await fixture<OsUserToasts>(
-        html`<os-user-toasts api-url=${API} tenant="demo" user-id="u1" max-visible=${attrs.maxVisible ?? 3} duration=${attrs.duration ?? 5000}></os-user-toasts>`
+        html`<os-user-toasts
+          api-url=${API}
+          tenant="demo"
+          user-id="u1"
+          max-visible=${attrs.maxVisible ?? 3}
+          duration=${attrs.duration ?? 5000}
+        ></os-user-toasts>`
       );
       await fake.connect();
       await el.updateComplete;
@@ -62,7 +68,9 @@ describe('<os-user-toasts>', () => {
         await deliver(el, { type: 'OrderAppliedEvents', orderId: 'o1', correlationId: 'c1' });
         await deliver(el, upsell);
         expect(toasts(el)).to.have.length(3);
-        expect(el.shadowRoot!.querySelector('[part="close-button"]')!.getAttribute('aria-label')).to.equal('Close notification');
+        expect(el.shadowRoot!.querySelector('[part="close-button"]')!.getAttribute('aria-label')).to.equal(
+          'Close notification'
+        );
         await animationsDone(el);
         await expect(el).to.be.accessible();
       });
@@ -70,7 +78,9 @@ describe('<os-user-toasts>', () => {
       it('is accessible with a missing attribute, logging one console.error', async () => {
         const error = sinon.stub(console, 'error');
         const el = await fixture<OsUserToasts>(html`<os-user-toasts></os-user-toasts>`);
-        expect(el.shadowRoot!.querySelector('[part="config-message"]')!.textContent).to.contain('api-url').and.to.contain('tenant');
+        expect(el.shadowRoot!.querySelector('[part="config-message"]')!.textContent)
+          .to.contain('api-url')
+          .and.to.contain('tenant');
         el.requestUpdate();
         await el.updateComplete;
         expect(error.callCount).to.equal(1);
@@ -83,7 +93,12 @@ describe('<os-user-toasts>', () => {
     describe('live updates', () => {
       it('shows a published error, localized by its code, and announces it assertively', async () => {
         const el = await renderLive();
-        await deliver(el, { type: 'OrderEventError', orderId: 'o1', message: 'Order cannot be abandoned', codes: [{ code: 'cannotAbandon', message: 'x', args: null }] });
+        await deliver(el, {
+          type: 'OrderEventError',
+          orderId: 'o1',
+          message: 'Order cannot be abandoned',
+          codes: [{ code: 'cannotAbandon', message: 'x', args: null }]
+        });
         expect(texts(el)).to.deep.equal(['This order can no longer be cancelled.']);
         expect(toasts(el)[0].getAttribute('part')).to.equal('toast toast-error');
         expect(assertive(el)).to.equal('This order can no longer be cancelled.');
@@ -95,7 +110,12 @@ describe('<os-user-toasts>', () => {
 
       it('falls back to the message, then to the first code message, for unknown codes', async () => {
         const el = await renderLive();
-        await deliver(el, { type: 'OrderEventError', orderId: 'o1', message: 'Server says no', codes: [{ code: 'weird' }] });
+        await deliver(el, {
+          type: 'OrderEventError',
+          orderId: 'o1',
+          message: 'Server says no',
+          codes: [{ code: 'weird' }]
+        });
         await deliver(el, { type: 'OrderEventError', orderId: 'o2', codes: [{ code: 'odd', message: 'Code text' }] });
         expect(texts(el)).to.deep.equal(['Code text', 'Server says no']);
       });
@@ -116,7 +136,12 @@ describe('<os-user-toasts>', () => {
         const el = await renderLive();
         await deliver(el, { type: 'OrderAppliedEvents', orderId: 'o1', correlationId: 'c1' });
         const first = polite(el);
-        await deliver(el, { type: 'OrderMessage', orderId: 'o1', event: { correlationId: 'c1' }, message: 'Basket saved' });
+        await deliver(el, {
+          type: 'OrderMessage',
+          orderId: 'o1',
+          event: { correlationId: 'c1' },
+          message: 'Basket saved'
+        });
         expect(texts(el)).to.deep.equal(['Basket saved']);
         const raw = () => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent;
         const second = raw();
@@ -278,7 +303,13 @@ describe('<os-user-toasts>', () => {
     describe('properties', () => {
       it('subscribes to the ordering-core destination and reflects position', async () => {
         const el = await fixture<OsUserToasts>(
-          html`<os-user-toasts api-url=${API} tenant="demo" user-id="u1" destinations="ordering-core" position="bottom-start"></os-user-toasts>`
+          html`<os-user-toasts
+            api-url=${API}
+            tenant="demo"
+            user-id="u1"
+            destinations="ordering-core"
+            position="bottom-start"
+          ></os-user-toasts>`
         );
         await fake.connect();
         expect(fake.subscribeLog).to.deep.equal(['/notifications/demo/u1']);
@@ -313,11 +344,17 @@ describe('<os-user-toasts>', () => {
     });
 
     it('shows an error and an upsell the server publishes to the guest', async () => {
-      const el = await fixture<OsUserToasts>(html`<os-user-toasts api-url=${emulator.url} tenant="demo"></os-user-toasts>`);
+      const el = await fixture<OsUserToasts>(
+        html`<os-user-toasts api-url=${emulator.url} tenant="demo"></os-user-toasts>`
+      );
       await post('/__emulator/wait-subscribed', { destination: '/kds/demo/guest-1' });
       await post('/__emulator/publish', {
         destination: '/kds/demo/guest-1',
-        body: { type: 'OrderEventError', orderId: '1001', codes: [{ code: 'productNotAvailable', message: 'x', args: null }] }
+        body: {
+          type: 'OrderEventError',
+          orderId: '1001',
+          codes: [{ code: 'productNotAvailable', message: 'x', args: null }]
+        }
       });
       await waitUntil(() => texts(el).length === 1, 'error not shown');
       expect(texts(el)).to.deep.equal(['One of the products is no longer available.']);

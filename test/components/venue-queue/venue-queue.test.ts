@@ -61,7 +61,9 @@ describe('<os-venue-queue>', () => {
     });
 
     /** A board in a 900×600 box, connected, with the snapshot applied. */
-    async function renderLive(template = html`<os-venue-queue api-url=${API} tenant="demo" venue="v1"></os-venue-queue>`) {
+    async function renderLive(
+      template = html`<os-venue-queue api-url=${API} tenant="demo" venue="v1"></os-venue-queue>`
+    ) {
       const box = await fixture<HTMLDivElement>(html`<div style="width: 900px; height: 600px">${template}</div>`);
       const el = box.querySelector('os-venue-queue')!;
       await fake.connect();
@@ -77,15 +79,22 @@ describe('<os-venue-queue>', () => {
 
     describe('accessibility', () => {
       it('is accessible while loading', async () => {
-        const el = await fixture<OsVenueQueue>(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1"></os-venue-queue>`);
+        const el = await fixture<OsVenueQueue>(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1"></os-venue-queue>`
+        );
         expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
         expect(part(el, 'message')!.textContent).to.contain('Loading orders');
         await expect(el).to.be.accessible();
       });
 
       it('is accessible when live, with headed columns of ordered lists', async () => {
-        snapshot.body = [order('a', 'PREPARING', '12'), order('b', 'READY', '7', { extra: { 'customer-name': 'Anna Kowalska' } })];
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" show-names></os-venue-queue>`);
+        snapshot.body = [
+          order('a', 'PREPARING', '12'),
+          order('b', 'READY', '7', { extra: { 'customer-name': 'Anna Kowalska' } })
+        ];
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" show-names></os-venue-queue>`
+        );
         expect(numbers(el, 'preparing')).to.deep.equal(['12']);
         expect(numbers(el, 'ready')).to.deep.equal(['7']);
         expect(part(el, 'name')!.textContent).to.equal('Anna K.');
@@ -112,7 +121,9 @@ describe('<os-venue-queue>', () => {
 
       it('is accessible with a highlighted number and the sound button', async () => {
         fakeAudioContext('suspended');
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound></os-venue-queue>`
+        );
         await deliver(el, order('a', 'READY', '3'));
         expect(part(el, 'tile-highlighted')).to.exist;
         expect(part(el, 'sound-button')).to.exist;
@@ -177,8 +188,13 @@ describe('<os-venue-queue>', () => {
       });
 
       it('renders server text as text only', async () => {
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" show-names></os-venue-queue>`);
-        await deliver(el, order('a', 'PREPARING', '<img src=x onerror=alert(1)>', { extra: { 'customer-name': '<b>Bob</b>' } }));
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" show-names></os-venue-queue>`
+        );
+        await deliver(
+          el,
+          order('a', 'PREPARING', '<img src=x onerror=alert(1)>', { extra: { 'customer-name': '<b>Bob</b>' } })
+        );
         expect(el.shadowRoot!.querySelector('img, b')).to.not.exist;
         expect(numbers(el, 'preparing')).to.deep.equal(['<img src=x onerror=alert(1)>']);
       });
@@ -187,14 +203,18 @@ describe('<os-venue-queue>', () => {
     describe('properties', () => {
       it('shows only Ready with columns="ready"', async () => {
         snapshot.body = [order('a', 'PREPARING', '12'), order('b', 'READY', '7')];
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" columns="ready"></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" columns="ready"></os-venue-queue>`
+        );
         expect(el.shadowRoot!.querySelector('.column--preparing')).to.not.exist;
         expect(numbers(el, 'ready')).to.deep.equal(['7']);
       });
 
       it('picks the number with number-source', async () => {
         snapshot.body = [order('a', 'PREPARING', '12', { claimCode: 'K9' })];
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" number-source="claim-code"></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" number-source="claim-code"></os-venue-queue>`
+        );
         expect(numbers(el, 'preparing')).to.deep.equal(['K9']);
         el.numberSource = 'queue-pos';
         await el.updateComplete;
@@ -204,7 +224,9 @@ describe('<os-venue-queue>', () => {
       it('pages when the numbers do not fit, with a "1 / n" indicator', async () => {
         snapshot.body = Array.from({ length: 40 }, (_, i) => order(`o${i}`, 'READY', String(100 + i)));
         const box = await fixture<HTMLDivElement>(
-          html`<div style="width: 360px; height: 320px"><os-venue-queue api-url=${API} tenant="demo" venue="v1" columns="ready" page-seconds="1"></os-venue-queue></div>`
+          html`<div style="width: 360px; height: 320px">
+            <os-venue-queue api-url=${API} tenant="demo" venue="v1" columns="ready" page-seconds="1"></os-venue-queue>
+          </div>`
         );
         const el = box.querySelector('os-venue-queue')!;
         await fake.connect();
@@ -219,7 +241,9 @@ describe('<os-venue-queue>', () => {
         for (const tile of el.shadowRoot!.querySelectorAll('.list [part~="tile"]')) {
           expect(tile.getBoundingClientRect().bottom).to.be.at.most(list.bottom + 1);
         }
-        await waitUntil(() => part(el, 'page-indicator')?.textContent?.includes('2 /'), 'did not turn the page', { timeout: 3000 });
+        await waitUntil(() => part(el, 'page-indicator')?.textContent?.includes('2 /'), 'did not turn the page', {
+          timeout: 3000
+        });
         expect(numbers(el, 'ready')[0]).to.not.equal(first[0]);
         await expect(el).to.be.accessible();
       });
@@ -235,7 +259,9 @@ describe('<os-venue-queue>', () => {
       });
 
       it('renders Polish with locale="pl"', async () => {
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" locale="pl"></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" locale="pl"></os-venue-queue>`
+        );
         expect(part(el, 'column-title')!.textContent!.trim()).to.equal('W przygotowaniu');
         expect(el.shadowRoot!.querySelectorAll('[part~="column-title"]')[1].textContent!.trim()).to.equal('Gotowe');
       });
@@ -244,9 +270,11 @@ describe('<os-venue-queue>', () => {
     describe('events', () => {
       it('neither highlights nor fires os-order-ready for the initial list, but does for a later ready', async () => {
         snapshot.body = [order('a', 'READY', '5'), order('b', 'PREPARING', '6')];
-        const box = await fixture<HTMLDivElement>(html`<div style="width: 900px; height: 600px">
-          <os-venue-queue api-url=${API} tenant="demo" venue="v1"></os-venue-queue>
-        </div>`);
+        const box = await fixture<HTMLDivElement>(
+          html`<div style="width: 900px; height: 600px">
+            <os-venue-queue api-url=${API} tenant="demo" venue="v1"></os-venue-queue>
+          </div>`
+        );
         const el = box.querySelector('os-venue-queue')!;
         const ready: unknown[] = [];
         el.addEventListener('os-order-ready', e => ready.push(e.detail));
@@ -286,7 +314,9 @@ describe('<os-venue-queue>', () => {
       });
 
       it('removes ready orders after ready-timeout', async () => {
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" ready-timeout="60"></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" ready-timeout="60"></os-venue-queue>`
+        );
         const time = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
         await deliver(el, order('a', 'READY', '3'));
         const update = oneEvent(el, 'os-queue-update');
@@ -309,7 +339,9 @@ describe('<os-venue-queue>', () => {
       it('chimes for a newly ready order, never for the initial list', async () => {
         const audio = fakeAudioContext('running');
         snapshot.body = [order('a', 'READY', '5')];
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound></os-venue-queue>`
+        );
         expect(audio.oscillators).to.equal(0);
         await deliver(el, order('b', 'READY', '6'));
         expect(audio.oscillators).to.equal(2); // two notes
@@ -318,7 +350,9 @@ describe('<os-venue-queue>', () => {
 
       it('shows "Enable sound" while audio is blocked; clicking resumes and hides it', async () => {
         const audio = fakeAudioContext('suspended');
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound></os-venue-queue>`
+        );
         const button = part(el, 'sound-button')!;
         expect(button.textContent).to.contain('Enable sound');
         button.click();
@@ -332,7 +366,9 @@ describe('<os-venue-queue>', () => {
         const speak = sinon.stub(window.speechSynthesis, 'speak');
         const cancel = sinon.stub(window.speechSynthesis, 'cancel');
         snapshot.body = [order('a', 'READY', '5'), order('b', 'PREPARING', '6'), order('c', 'PREPARING', '7')];
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" announce></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" announce></os-venue-queue>`
+        );
         expect(speak.called).to.be.false;
         await deliver(el, order('b', 'READY', '6'));
         expect(speak.callCount).to.equal(1);
@@ -346,7 +382,9 @@ describe('<os-venue-queue>', () => {
       it('speaks Polish with locale="pl", one utterance per order', async () => {
         const speak = sinon.stub(window.speechSynthesis, 'speak');
         sinon.stub(window.speechSynthesis, 'cancel');
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" locale="pl" announce></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" locale="pl" announce></os-venue-queue>`
+        );
         await deliver(el, order('a', 'READY', '41'), order('b', 'READY', '42'));
         expect(speak.args.map(([u]) => [u.text, u.lang])).to.deep.equal([
           ['Zamówienie 41 jest gotowe', 'pl'],
@@ -358,7 +396,9 @@ describe('<os-venue-queue>', () => {
         fakeAudioContext('running');
         const speak = sinon.stub(window.speechSynthesis, 'speak');
         sinon.stub(window.speechSynthesis, 'cancel');
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound announce></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" sound announce></os-venue-queue>`
+        );
         const time = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout'] });
         await deliver(el, order('a', 'READY', '3'));
         expect(speak.called).to.be.false;
@@ -380,7 +420,9 @@ describe('<os-venue-queue>', () => {
       it('holds a screen wake lock while connected, re-acquires it when visible again, releases it on remove', async () => {
         const lock = fakeWakeLock();
         sinon.stub(document, 'visibilityState').value('visible');
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`
+        );
         await waitUntil(() => lock.sentinels.length === 1, 'no wake lock requested');
         expect(lock.request.firstCall.args[0]).to.equal('screen');
         await Promise.resolve();
@@ -414,7 +456,9 @@ describe('<os-venue-queue>', () => {
       it('shows a labelled fullscreen button that calls requestFullscreen, hidden while fullscreen', async () => {
         fakeWakeLock();
         sinon.stub(document, 'fullscreenEnabled').value(true);
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`
+        );
         const requestFullscreen = sinon.stub(el, 'requestFullscreen').resolves();
         const button = part(el, 'fullscreen-button')!;
         expect(button.getAttribute('aria-label')).to.equal('Full screen');
@@ -429,7 +473,9 @@ describe('<os-venue-queue>', () => {
       it('shows no fullscreen button without kiosk or where fullscreen is not allowed', async () => {
         fakeWakeLock();
         sinon.stub(document, 'fullscreenEnabled').value(false);
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk></os-venue-queue>`
+        );
         expect(part(el, 'fullscreen-button')).to.not.exist;
         const plain = await renderLive();
         expect(part(plain, 'fullscreen-button')).to.not.exist;
@@ -439,7 +485,9 @@ describe('<os-venue-queue>', () => {
         fakeWakeLock();
         sinon.stub(document, 'fullscreenEnabled').value(true);
         snapshot.body = [order('a', 'PREPARING', '12'), order('b', 'READY', '7')];
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk locale="pl"></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" kiosk locale="pl"></os-venue-queue>`
+        );
         expect(part(el, 'fullscreen-button')!.getAttribute('aria-label')).to.equal('Pełny ekran');
         await expect(el).to.be.accessible();
       });
@@ -447,7 +495,9 @@ describe('<os-venue-queue>', () => {
 
     describe('cleanup', () => {
       it('leaves no listener in the hub and no timers after el.remove()', async () => {
-        const el = await renderLive(html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" highlight-seconds="30"></os-venue-queue>`);
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" highlight-seconds="30"></os-venue-queue>`
+        );
         await deliver(el, order('a', 'READY', '3'));
         const clearTimeout = sinon.spy(window, 'clearTimeout');
         el.remove();
@@ -467,18 +517,26 @@ describe('<os-venue-queue>', () => {
     });
 
     async function renderBoard(venue: string) {
-      const box = await fixture<HTMLDivElement>(html`<div style="width: 1200px; height: 700px">
-        <os-venue-queue api-url=${emulator.url} tenant="demo" venue=${venue}></os-venue-queue>
-      </div>`);
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: 1200px; height: 700px">
+          <os-venue-queue api-url=${emulator.url} tenant="demo" venue=${venue}></os-venue-queue>
+        </div>`
+      );
       const el = box.querySelector('os-venue-queue')!;
       await post('/__emulator/wait-subscribed', { destination: `/kds/demo/${venue}` });
-      await waitUntil(() => !el.shadowRoot!.querySelector('.message--loading'), 'the snapshot was not applied', { timeout: 5000 });
+      await waitUntil(() => !el.shadowRoot!.querySelector('.message--loading'), 'the snapshot was not applied', {
+        timeout: 5000
+      });
       return el;
     }
 
     it('shows orders as they are paid, move to Ready and leave on close', async () => {
       const el = await renderBoard('v2');
-      const created = (await post('/__emulator/orders', { venue: 'v2', status: 'COMPLETED', queuePos: '501' })) as Order;
+      const created = (await post('/__emulator/orders', {
+        venue: 'v2',
+        status: 'COMPLETED',
+        queuePos: '501'
+      })) as Order;
       await waitUntil(() => numbers(el, 'preparing').includes('501'), 'the new order was not shown');
       const ready = oneEvent(el, 'os-order-ready');
       await post(`/__emulator/orders/${created.id}/status`, { status: 'READY' });
@@ -491,7 +549,11 @@ describe('<os-venue-queue>', () => {
     });
 
     it('reconciles a change made while the connection was down', async () => {
-      const created = (await post('/__emulator/orders', { venue: 'v2', status: 'PREPARING', queuePos: '502' })) as Order;
+      const created = (await post('/__emulator/orders', {
+        venue: 'v2',
+        status: 'PREPARING',
+        queuePos: '502'
+      })) as Order;
       const el = await renderBoard('v2');
       await waitUntil(() => numbers(el, 'preparing').includes('502'), 'the order was not in the snapshot');
       const down = connectionLeavesOpen(el);
@@ -509,9 +571,11 @@ describe('<os-venue-queue>', () => {
     it('signs in with the device-code flow: shows the code, and the board once a person approves it', async () => {
       localStorage.removeItem('orderingstack_demo_refreshToken');
       const created = (await post('/__emulator/orders', { venue: 'v2', status: 'READY', queuePos: '503' })) as Order;
-      const box = await fixture<HTMLDivElement>(html`<div style="width: 1200px; height: 700px">
-        <os-venue-queue api-url=${emulator.url} tenant="demo" venue="v2" auth="device"></os-venue-queue>
-      </div>`);
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: 1200px; height: 700px">
+          <os-venue-queue api-url=${emulator.url} tenant="demo" venue="v2" auth="device"></os-venue-queue>
+        </div>`
+      );
       const el = box.querySelector('os-venue-queue')!;
       await waitUntil(() => part(el, 'device-code'), 'no device code shown', { timeout: 5000 });
       const userCode = part(el, 'device-code')!.textContent!.trim();

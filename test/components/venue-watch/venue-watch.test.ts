@@ -74,11 +74,15 @@ describe('<os-venue-watch>', () => {
 
       it('is invisible without display, and shows a missing attribute only with it', async () => {
         const error = sinon.stub(console, 'error');
-        const hidden = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${API} tenant="demo"></os-venue-watch>`);
+        const hidden = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo"></os-venue-watch>`
+        );
         expect(getComputedStyle(hidden).display).to.equal('none');
         expect(part(hidden, 'base')).to.not.exist;
         expect(error.callCount).to.equal(1);
-        const shown = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${API} tenant="demo" display></os-venue-watch>`);
+        const shown = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo" display></os-venue-watch>`
+        );
         expect(getComputedStyle(shown).display).to.equal('inline-block');
         expect(part(shown, 'message')!.textContent).to.contain('“venue”');
         expect(error.callCount).to.equal(2);
@@ -122,7 +126,9 @@ describe('<os-venue-watch>', () => {
       });
 
       it('subscribes to the ordering-core destination', async () => {
-        await fixture(html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" destinations="ordering-core"></os-venue-watch>`);
+        await fixture(
+          html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" destinations="ordering-core"></os-venue-watch>`
+        );
         await fake.connect();
         expect(fake.subscribeLog).to.deep.equal(['/venues/demo/v1']);
       });
@@ -131,7 +137,9 @@ describe('<os-venue-watch>', () => {
     describe('snapshot', () => {
       it('shows the state from the REST snapshot as soon as it connects, with no live message', async () => {
         snapshot = { status: 200, body: venue({ tempDisabled: true, tempDisabledReason: 'Inventory' }) };
-        const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" display></os-venue-watch>`);
+        const el = await fixture<OsVenueWatch>(
+          html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" display></os-venue-watch>`
+        );
         const first = oneEvent(el, 'os-venue-update');
         await fake.connect();
         expect((await first).detail.venue.tempDisabledReason).to.equal('Inventory');
@@ -157,7 +165,13 @@ describe('<os-venue-watch>', () => {
       it('uses snapshot-path, and loads nothing with snapshot-path="none"', async () => {
         snapshot = { status: 200, body: venue() };
         const el = await fixture<OsVenueWatch>(
-          html`<os-venue-watch api-url=${API} tenant="demo" venue="v 1" snapshot-path="/config/{tenant}/venues/{venue}" display></os-venue-watch>`
+          html`<os-venue-watch
+            api-url=${API}
+            tenant="demo"
+            venue="v 1"
+            snapshot-path="/config/{tenant}/venues/{venue}"
+            display
+          ></os-venue-watch>`
         );
         await fake.connect();
         await waitUntil(() => fetchStub.callCount === 1, 'no snapshot request');
@@ -170,7 +184,7 @@ describe('<os-venue-watch>', () => {
         expect(fetchStub.callCount).to.equal(1);
       });
 
-      it("ignores a snapshot of another venue, and stays hidden when there is none", async () => {
+      it('ignores a snapshot of another venue, and stays hidden when there is none', async () => {
         snapshot = { status: 200, body: venue({ id: 'v2' }) };
         const el = await renderLive();
         await waitUntil(() => fetchStub.callCount === 1, 'no snapshot request');
@@ -183,7 +197,13 @@ describe('<os-venue-watch>', () => {
       it('reloads once, reload-delay after the last change, never after the first config', async () => {
         const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
         const el = await fixture<OsVenueWatch>(
-          html`<os-venue-watch api-url=${API} tenant="demo" venue="v1" reload-on-change reload-delay="1000"></os-venue-watch>`
+          html`<os-venue-watch
+            api-url=${API}
+            tenant="demo"
+            venue="v1"
+            reload-on-change
+            reload-delay="1000"
+          ></os-venue-watch>`
         );
         const reload = sinon.stub(el as unknown as { reloadPage(): void }, 'reloadPage');
         await fake.connect();
@@ -236,12 +256,17 @@ describe('<os-venue-watch>', () => {
     });
 
     it('shows the venue closed and re-opened as the server publishes it', async () => {
-      const el = await fixture<OsVenueWatch>(html`<os-venue-watch api-url=${emulator.url} tenant="demo" venue="v1" display></os-venue-watch>`);
+      const el = await fixture<OsVenueWatch>(
+        html`<os-venue-watch api-url=${emulator.url} tenant="demo" venue="v1" display></os-venue-watch>`
+      );
       await post('/__emulator/wait-subscribed', { destination: DEST });
       // Known from the REST snapshot at once, before anything is published.
       await waitUntil(() => label(el) === 'Open', 'the snapshot is not shown');
       const closed = oneEvent(el, 'os-venue-update');
-      await post('/__emulator/publish', { destination: DEST, body: venue({ tempDisabled: true, tempDisabledReason: 'Inventory' }) });
+      await post('/__emulator/publish', {
+        destination: DEST,
+        body: venue({ tempDisabled: true, tempDisabledReason: 'Inventory' })
+      });
       expect((await closed).detail.changes).to.include('tempDisabledReason');
       await el.updateComplete;
       expect(label(el)).to.equal('Temporarily closed: Inventory');

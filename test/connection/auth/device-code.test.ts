@@ -31,7 +31,13 @@ describe('deviceCodeSource()', () => {
         sleep: async ms => void sleeps.push(ms),
         fetch: async input => {
           if (String(input).endsWith('/oauth/device')) {
-            return json({ device_code: 'dc', user_code: 'ABCD-EFGH', verification_uri: 'https://x/activate', expires_in: 600, interval: 2 });
+            return json({
+              device_code: 'dc',
+              user_code: 'ABCD-EFGH',
+              verification_uri: 'https://x/activate',
+              expires_in: 600,
+              interval: 2
+            });
           }
           const answer = answers.shift();
           return answer === 'ok'
