@@ -42,6 +42,69 @@ export default tseslint.config(
       ]
     }
   },
+  // The layers (README, "Architecture"): what each folder of src/ may import.
+  {
+    files: ['src/connection/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '**/components/**', '**/controllers/**', '**/i18n/**', '**/models/**'],
+              message: 'connection/ knows STOMP, tokens and reconnects, nothing of the DOM or the elements.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/models/**/*.ts', 'src/events/**/*.ts', 'src/i18n/**/*.ts', 'src/controllers/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/components/**'], message: 'Only src/index.ts and the framework entries import the elements.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/models/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '**/components/**', '**/controllers/**', '**/connection/**'],
+              message: 'models/ is pure, DOM-free state.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/components/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/connection/**', '@stomp/*'],
+              allowTypeImports: true,
+              message: 'Elements reach the connection through a controller; only types from connection/.'
+            }
+          ]
+        }
+      ]
+    }
+  },
   {
     // Chai's property assertions (`expect(x).to.be.true`) are expressions by design.
     files: ['test/**/*.ts'],

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { ConnectionState } from '../../connection/connection-state.js';
+import type { ConnectionState } from '../../connection/connection-state.js';
 import { HubStatusController } from '../../controllers/hub-status-controller.js';
 import '../../events/os-connection-change.js';
 import componentStyles from '../../internal/component.styles.js';
@@ -9,11 +9,7 @@ import { OsConnectedElement } from '../../internal/os-connected-element.js';
 import styles from './connection-status.styles.js';
 
 /** States in which the "Retry now" button is offered. */
-const RETRYABLE: ReadonlySet<string> = new Set([
-  ConnectionState.Reconnecting,
-  ConnectionState.Offline,
-  ConnectionState.Unauthorized
-]);
+const RETRYABLE: ReadonlySet<ConnectionState> = new Set<ConnectionState>(['reconnecting', 'offline', 'unauthorized']);
 
 /**
  * @summary A small badge for staff screens showing the state of the page's shared live connection (live,
@@ -71,7 +67,7 @@ export class OsConnectionStatus extends OsConnectedElement {
 
   protected override updated(): void {
     const { state, nextRetryAt } = this.hubStatus.status;
-    this.setCountdown(this.isConnected && state === ConnectionState.Reconnecting && !!nextRetryAt);
+    this.setCountdown(this.isConnected && state === 'reconnecting' && !!nextRetryAt);
   }
 
   private handleRetryClick(): void {
@@ -95,18 +91,18 @@ export class OsConnectionStatus extends OsConnectedElement {
   private labelText(spoken: boolean): string {
     const { state, nextRetryAt, since } = this.hubStatus.status;
     switch (state) {
-      case ConnectionState.Open:
+      case 'open':
         return this.localize.term('connectionLive');
-      case ConnectionState.Connecting:
+      case 'connecting':
         return this.localize.term('connectionConnecting');
-      case ConnectionState.Reconnecting:
+      case 'reconnecting':
         return this.localize.term(
           'connectionReconnecting',
           spoken || !nextRetryAt ? undefined : Math.max(0, Math.ceil((nextRetryAt - Date.now()) / 1000))
         );
-      case ConnectionState.Offline:
+      case 'offline':
         return this.localize.term('connectionOffline', since ? this.localize.time(since) : undefined);
-      case ConnectionState.Unauthorized:
+      case 'unauthorized':
         return this.localize.term('connectionUnauthorized');
       default:
         return this.localize.term('connectionIdle');
