@@ -2,6 +2,8 @@ import {
   isFinalStage,
   isNotOlder,
   orderStage,
+  parseTime,
+  shortCustomerName,
   pickupNumber,
   type NumberSource,
   type Order,
@@ -97,27 +99,6 @@ interface Held {
 const NONE: readonly BoardEntry[] = Object.freeze([]);
 const NO_CHANGE: BoardChange = Object.freeze({ changed: false, newlyReady: NONE });
 const CHANGED: BoardChange = Object.freeze({ changed: true, newlyReady: NONE });
-
-function parseTime(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/**
- * The short display name of an order's customer: first name plus the initial of the last name (`'Anna K.'`), or the
- * single name as is. Read from `extra['customer-name']`, else `extra['x-customer-name']`, else `users[0].name`.
- */
-export function shortCustomerName(order: Order): string | undefined {
-  const full = [order.extra?.['customer-name'], order.extra?.['x-customer-name'], order.users?.[0]?.name].find(
-    n => typeof n === 'string' && n.trim() !== ''
-  );
-  if (!full) return undefined;
-  const words = full.trim().split(/\s+/);
-  if (words.length === 1) return words[0];
-  const initial = [...words[words.length - 1]][0].toLocaleUpperCase();
-  return `${words[0]} ${initial}.`;
-}
 
 /**
  * The state of a venue's pickup board: which completed orders are being prepared and which are ready, fed with live

@@ -223,3 +223,25 @@ export function isNotOlder(incoming: Order, held: Order | undefined): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return true;
   return a >= b;
 }
+
+/** Milliseconds since the epoch for an ISO time string, or `undefined` when it is missing or not a time. */
+export function parseTime(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * The short display name of an order's customer: first name plus the initial of the last name (`'Anna K.'`), or the
+ * single name as is. Read from `extra['customer-name']`, else `extra['x-customer-name']`, else `users[0].name`.
+ */
+export function shortCustomerName(order: Order): string | undefined {
+  const full = [order.extra?.['customer-name'], order.extra?.['x-customer-name'], order.users?.[0]?.name].find(
+    n => typeof n === 'string' && n.trim() !== ''
+  );
+  if (!full) return undefined;
+  const words = full.trim().split(/\s+/);
+  if (words.length === 1) return words[0];
+  const initial = [...words[words.length - 1]][0].toLocaleUpperCase();
+  return `${words[0]} ${initial}.`;
+}

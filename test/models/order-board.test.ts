@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { OrderBoard, shortCustomerName, type BoardEntry } from '../../src/models/order-board.js';
+import { OrderBoard, type BoardEntry } from '../../src/models/order-board.js';
+import { shortCustomerName } from '../../src/models/order.js';
 import type { Order } from '../../src/models/order.js';
 
 const VENUE = 'venue-1';

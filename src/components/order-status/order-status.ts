@@ -8,7 +8,7 @@ import '../../events/os-order-update.js';
 import componentStyles from '../../internal/component.styles.js';
 import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
-import { closeIcon, errorIcon } from '../../internal/icons.js';
+import { checkIcon, closeIcon, errorIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import {
   errorMessage,
@@ -239,9 +239,7 @@ export class OsOrderStatus extends OsTopicElement {
           <span part="step-marker" class="step__marker" aria-hidden="true">
             ${
               step.done
-                ? html`<svg viewBox="0 0 24 24">
-                    <path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 10-10-1.4-1.4z" fill="currentColor" />
-                  </svg>`
+                ? html`<svg viewBox="0 0 24 24">${checkIcon}</svg>`
                 : step.terminal
                   ? html`<svg viewBox="0 0 24 24">${closeIcon}</svg>`
                   : nothing

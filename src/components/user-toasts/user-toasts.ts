@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,7 +9,7 @@ import '../../events/os-upsell-accept.js';
 import '../../events/os-upsell-dismiss.js';
 import componentStyles from '../../internal/component.styles.js';
 import { customElement } from '../../internal/define.js';
-import { closeIcon, errorIcon } from '../../internal/icons.js';
+import { closeIcon, errorIcon, infoIcon, starIcon, successIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
 import {
@@ -47,10 +47,10 @@ const POSITIONS: readonly ToastPosition[] = [
 ];
 
 const ICONS: Record<ToastKind, SVGTemplateResult> = {
-  info: svg`<path d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Z" />`,
-  success: svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-2 15-5-5 1.4-1.4 3.6 3.6 7.6-7.6L19 8l-9 9Z" />`,
+  info: infoIcon,
+  success: successIcon,
   error: errorIcon,
-  upsell: svg`<path d="M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7z" />`
+  upsell: starIcon
 };
 
 /**
@@ -191,16 +191,10 @@ export class OsUserToasts extends OsTopicElement {
     this.queue.dismissNewest();
   };
 
-  private handleMouseEnter(): void {
-    this.queue.pause('hover');
-  }
-
-  private handleMouseLeave(): void {
-    this.queue.resume('hover');
-  }
-
-  private handleFocusIn(): void {
-    this.queue.pause('focus');
+  /** Timers wait while the pointer is over the stack. */
+  private handleHover(event: MouseEvent): void {
+    if (event.type === 'mouseenter') this.queue.pause('hover');
+    else this.queue.resume('hover');
   }
 
   private handleFocusOut(event: FocusEvent): void {
@@ -377,9 +371,9 @@ export class OsUserToasts extends OsTopicElement {
         })}
         role="region"
         aria-label=${this.localize.term('toastRegion')}
-        @mouseenter=${this.handleMouseEnter}
-        @mouseleave=${this.handleMouseLeave}
-        @focusin=${this.handleFocusIn}
+        @mouseenter=${this.handleHover}
+        @mouseleave=${this.handleHover}
+        @focusin=${() => this.queue.pause('focus')}
         @focusout=${this.handleFocusOut}
       >
         ${

@@ -15,6 +15,7 @@ import '../../events/os-queue-update.js';
 import componentStyles from '../../internal/component.styles.js';
 import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
+import { fullscreenIcon, soundIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import {
   OrderBoard,
@@ -373,12 +374,7 @@ export class OsVenueQueue extends OsTopicElement {
               title=${this.localize.term('queueFullscreen')}
               @click=${this.handleFullscreenClick}
             >
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path
-                  d="M4 4h6v2H6v4H4V4Zm10 0h6v6h-2V6h-4V4ZM4 14h2v4h4v2H4v-6Zm14 0h2v6h-6v-2h4v-4Z"
-                  fill="currentColor"
-                />
-              </svg>
+              <svg viewBox="0 0 24 24" aria-hidden="true">${fullscreenIcon}</svg>
             </button>`
           : nothing
       }
@@ -386,12 +382,7 @@ export class OsVenueQueue extends OsTopicElement {
       ${
         this.sound && this.announcer.soundBlocked
           ? html`<button part="sound-button" class="sound-button" type="button" @click=${this.handleSoundClick}>
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path
-                  d="M3 9v6h4l5 5V4L7 9H3Zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4ZM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6Z"
-                  fill="currentColor"
-                />
-              </svg>
+              <svg viewBox="0 0 24 24" aria-hidden="true">${soundIcon}</svg>
               ${this.localize.term('queueEnableSound')}
             </button>`
           : nothing
