@@ -128,18 +128,26 @@ export class HubStatusController implements ReactiveController {
   }
 
   private readonly handleStatus = (status: HubStatus): void => {
+    this.take(status);
+    this.host.requestUpdate();
+  };
+
+  /**
+   * Takes a new status; when its state differs from the one the host had, fires `os-connection-change`. So does
+   * attaching to a connection that is already open (from `idle`), so a host always hears the state it is in.
+   */
+  private take(status: HubStatus): void {
     const changed = status.state !== this.status.state;
     if (changed && this.status.state === ConnectionState.Open) {
       this.dataAsOf = Math.max(this.dataAsOf ?? 0, status.since || Date.now());
     }
     this.status = status;
-    this.host.requestUpdate();
     if (changed) {
       this.host.dispatchEvent(
         new CustomEvent('os-connection-change', { detail: status, bubbles: true, composed: true })
       );
     }
-  };
+  }
 
   private readonly handleAuthError = (detail: AuthErrorDetail): void => {
     this.host.dispatchEvent(new CustomEvent('os-auth-error', { detail, bubbles: true, composed: true }));
@@ -158,7 +166,7 @@ export class HubStatusController implements ReactiveController {
     this.releases = [hub.onStatusChange(this.handleStatus)];
     if (this.statusOptions.authErrors !== false) this.releases.push(hub.onAuthError(this.handleAuthError));
     this.releases.push(...this.attach(hub, key));
-    this.status = hub.status;
+    this.take(hub.status);
     return true;
   }
 

@@ -11,7 +11,7 @@ import { OsElement } from './os-element.js';
  * missing attributes (in the console once, and for the element to show). Each element supplies the controller that
  * binds it to the connection as `connection`.
  *
- * @fires os-connection-change - The shared connection changed state (open, reconnecting, offline, ...). `detail` is the connection status (`state`, `since`, `lastOpenAt`, `nextRetryAt`, `attempt`, `error`).
+ * @fires os-connection-change - The shared connection changed state (open, reconnecting, offline, ...), also when the element attaches to a connection already open. `detail` is the connection status (`state`, `since`, `lastOpenAt`, `nextRetryAt`, `attempt`, `error`).
  */
 export abstract class OsConnectedElement extends OsElement {
   /** Translations for this element (its `locale` and `strings`). */

@@ -1,7 +1,8 @@
-import { defineCE, expect, fixture } from '@open-wc/testing';
+import { defineCE, expect, fixture, oneEvent } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { ConnectionState } from '../../src/connection/connection-state.js';
 import { StompTopicController } from '../../src/controllers/stomp-topic-controller.js';
+import type { StompHub } from '../../src/connection/hub/stomp-hub.js';
 import type { FakeStompClient } from '../support/fake-stomp-client.js';
 import { useFakeHub } from '../support/use-fake-hub.js';
 
@@ -26,10 +27,27 @@ describe('StompTopicController', () => {
     );
   }
 
+  let hub: StompHub;
   useFakeHub(
     { config: { apiUrl: API, reconnectMinMs: 60_000, reconnectMaxMs: 60_000 }, random: () => 0.5 },
-    made => ({ fake } = made)
+    made => ({ fake, hub } = made)
   );
+
+  it('tells a host attached to an already open connection that it is open (os-connection-change)', async () => {
+    const release = hub.subscribe('/kds/demo/v2', () => {});
+    await fake.connect();
+    const tag = hostTag();
+    const el = document.createElement(tag);
+    const change = oneEvent(el, 'os-connection-change');
+    document.body.append(el);
+    try {
+      expect((await change).detail.state).to.equal(ConnectionState.Open);
+      expect((el as HTMLElement & { topic: StompTopicController }).topic.state).to.equal(ConnectionState.Open);
+    } finally {
+      el.remove();
+      release();
+    }
+  });
 
   it('keeps dataAsOf from markCurrent() while open, moves it to when the connection stopped being open, and forgets it', async () => {
     const tag = hostTag();
