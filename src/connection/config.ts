@@ -33,7 +33,7 @@ export interface ResolvedConfig {
   reconnectMinMs: number;
   /** Reconnect backoff: the largest delay, in ms. Default 30000. */
   reconnectMaxMs: number;
-  /** A connection open this long resets the backoff, in ms. Default 10000. */
+  /** A session open this long (CONNECTED, re-subscribed, no ERROR) was healthy: the backoff starts over, in ms. Default 1000. */
   stableAfterMs: number;
   /** How long the socket stays open after the last subscriber leaves, in ms. Default 2000. */
   releaseGraceMs: number;
@@ -60,8 +60,11 @@ export const DEFAULTS = Object.freeze({
   reconnectMinMs: 1000,
   /** Reconnect delays never exceed 30 s. */
   reconnectMaxMs: 30000,
-  /** 10 s open resets the backoff. */
-  stableAfterMs: 10000,
+  /**
+   * A session open 1 s was healthy: the next drop retries within a second again. Attempts that fail, and sessions
+   * that end sooner (a server that closes every connection at once), keep growing the backoff.
+   */
+  stableAfterMs: 1000,
   /** An SPA route change that removes and re-adds a widget within 2 s keeps the socket. */
   releaseGraceMs: 2000,
   /** As pos-integrator-core: 8 s to reach CONNECTED. */

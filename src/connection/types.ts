@@ -64,7 +64,10 @@ export interface OsConfig {
   reconnectMinMs?: number;
   /** Maximum reconnect delay in ms. Default 30000. */
   reconnectMaxMs?: number;
-  /** A connection open this long resets the backoff, in ms. Default 10000. */
+  /**
+   * A session open this long counts as healthy: the backoff starts over, so the first retry after its drop comes
+   * within `reconnectMinMs`. Failed attempts, and sessions that end sooner, keep growing it. In ms; default 1000.
+   */
   stableAfterMs?: number;
   /** How long the socket stays open after the last element leaves, in ms. Default 2000. */
   releaseGraceMs?: number;

@@ -48,7 +48,7 @@ describe('config', () => {
         heartbeatMs: 4000,
         reconnectMinMs: 1000,
         reconnectMaxMs: 30000,
-        stableAfterMs: 10000,
+        stableAfterMs: 1000,
         releaseGraceMs: 2000,
         connectionTimeoutMs: 8000
       });

@@ -91,7 +91,7 @@ describe('StompHub', () => {
     });
 
     it('resets the backoff once a connection stayed open stableAfterMs', async () => {
-      const { fake, hub } = setup();
+      const { fake, hub } = setup({ stableAfterMs: 10_000 });
       hub.subscribe('/kds/t1/v1', noop);
       await fake.settled();
       fake.drop();
@@ -111,6 +111,36 @@ describe('StompHub', () => {
       expect(hub.status.attempt).to.equal(0);
       fake.drop();
       expect(hub.status.nextRetryAt! - Date.now()).to.equal(500);
+    });
+
+    it('retries within a second after every healthy session, however many drops came before (drops 3 s apart)', async () => {
+      const { fake, hub } = setup(); // defaults: reconnectMinMs 1000, stableAfterMs 1000
+      hub.subscribe('/kds/t1/v1', noop);
+      await fake.connect();
+      for (let drop = 1; drop <= 10; drop++) {
+        clock.tick(3000); // a healthy session of 3 s
+        fake.drop();
+        const delay = hub.status.nextRetryAt! - Date.now();
+        expect(delay, `retry delay after drop ${drop}`).to.be.at.most(1000);
+        clock.tick(delay);
+        await fake.connect();
+        expect(hub.status.state).to.equal(ConnectionState.Open);
+      }
+    });
+
+    it('keeps growing the backoff when every session ends at once (a server that closes each connection)', async () => {
+      const { fake, hub } = setup();
+      hub.subscribe('/kds/t1/v1', noop);
+      await fake.connect();
+      const delays: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        clock.tick(100); // shorter than stableAfterMs
+        fake.drop();
+        delays.push(hub.status.nextRetryAt! - Date.now());
+        clock.tick(delays.at(-1)!);
+        await fake.connect();
+      }
+      expect(delays).to.deep.equal([500, 1000, 2000, 4000, 8000]);
     });
 
     it('backs off and retries when the token cannot be fetched', async () => {
