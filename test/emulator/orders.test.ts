@@ -207,6 +207,18 @@ describe('orders', () => {
       const bad = await fetchJson(url, { method: 'POST', body: '{"id":' });
       assert.deepEqual(bad, { ...bad, status: 400, body: { error: 'Request body is not valid JSON' } });
     });
+
+    it('answers a body nested 10,000 levels deep with 400, not 500 (orders and publish)', async () => {
+      const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+      for (const [path, body] of [
+        [`${emulator.url}/__emulator/orders`, deep],
+        [`${emulator.url}/__emulator/publish`, `{"destination":"/kds/demo/v1","body":${deep}}`]
+      ]) {
+        const answer = await fetchJson(path, { method: 'POST', body });
+        assert.equal(answer.status, 400, path);
+        assert.match(String((answer.body as { error?: string }).error), /nested more than 256 levels/);
+      }
+    });
   });
 
   describe('demo seed', () => {

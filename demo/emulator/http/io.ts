@@ -20,11 +20,34 @@ export async function readBody(request: IncomingMessage): Promise<Buffer> {
 export async function readJson(request: IncomingMessage): Promise<unknown> {
   const text = (await readBody(request)).toString('utf8');
   if (!text.trim()) return {};
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new EmulatorError(400, `Request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new EmulatorError(400, 'Request body is not valid JSON');
   }
+}
+
+/** Deeper bodies are refused: copying, storing or publishing them would overflow the stack. */
+const MAX_JSON_DEPTH = 256;
+
+/** The deepest nesting of `[` and `{` in a JSON text (outside strings), counted without recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return deepest;
 }
 
 /** Answers with a JSON body. */
