@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { fitTiles, type TileBox } from './tile-fit.js';
 
 /** What the paging controller needs from its element. */
 export interface PagingOptions {
@@ -6,7 +7,7 @@ export interface PagingOptions {
   seconds: () => number;
 }
 
-/** One page of a list, as {@link PagingController.page} cuts it. */
+/** One page of a list, as {@link PagingController.page} cuts it, and the size its tiles get. */
 export interface Page<T> {
   /** The items on the page shown now. */
   shown: readonly T[];
@@ -14,23 +15,35 @@ export interface Page<T> {
   index: number;
   /** How many pages the list has (1 when it fits). */
   count: number;
+  /** The tiles' font size in px (also set as `--number-size` on the list); undefined until the list is measured. */
+  size?: number;
+  /** How many tiles go in a row at that size (also set as `--tile-columns`); undefined until the list is measured. */
+  columns?: number;
 }
 
 /**
- * Pages lists that do not fit their box, for screens nobody scrolls: it measures how many tiles fit in each list (a
- * ResizeObserver on the lists and on a hidden probe tile), and while some list has more than one page, a timer turns
- * the pages every `seconds()`.
+ * Sizes and pages lists of tiles, for screens nobody scrolls. It measures each list's box once per resize (a
+ * ResizeObserver on the lists and their probes, so no layout is read while rendering), then for each render fits the
+ * list's tiles in its box: the largest font size at which all of them fit, between a minimum and a maximum (see
+ * {@link fitTiles}). Only when they do not fit at the minimum is the list cut into pages, and while some list has
+ * more than one page, a timer turns the pages every `seconds()`.
  *
- * The host renders each list as an element with class `list` and `data-list="<name>"`, with a probe tile (class
- * `probe`, same size as a real tile) in the same parent, and cuts each list with `page(name, items)` in `render()`.
+ * The host renders each list as an element with class `list` and `data-list="<name>"`, and in the same parent two
+ * hidden probes (at any depth): a tile with class `probe--tile` at a fixed font size (its widest number in it), whose
+ * size per px of font size is the tile's; and an element with class `probe--limits` whose width is the smallest and
+ * height the largest font size allowed. It cuts each list with `page(name, items)` in `render()`; after the render the
+ * controller sets the page's size and columns on the list as `--number-size` (px) and `--tile-columns`, through the
+ * CSSOM (no inline style attribute, so a Content-Security-Policy without 'unsafe-inline' allows it).
  */
 export class PagingController implements ReactiveController {
-  /** How many tiles fit in each list (Infinity until measured). */
-  private capacity = new Map<string, number>();
+  /** What each list measured (missing until measured, or while it cannot be). */
+  private boxes = new Map<string, TileBox>();
   /** Advances every page period; each list shows page `tick % pages`. */
   private tick = 0;
   /** The page counts of the last render. */
   private pageCounts = new Map<string, number>();
+  /** The custom properties each list gets after the render: `--number-size` and `--tile-columns`. */
+  private fits = new Map<string, [size: string, columns: string]>();
   private timer?: ReturnType<typeof setInterval>;
   private observer?: ResizeObserver;
   private readonly observed = new Set<Element>();
@@ -42,14 +55,20 @@ export class PagingController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The page of `items` to show now in the list `name`. */
+  /** The page of `items` to show now in the list `name`, and the size of its tiles. */
   page<T>(name: string, items: readonly T[]): Page<T> {
-    const capacity = this.capacity.get(name) ?? Infinity;
-    const count = capacity > 0 && Number.isFinite(capacity) ? Math.max(1, Math.ceil(items.length / capacity)) : 1;
+    const box = this.boxes.get(name);
+    if (!box) {
+      this.pageCounts.set(name, 1);
+      return { shown: items, index: 0, count: 1 };
+    }
+    const { size, columns, capacity } = fitTiles(box, items.length);
+    const count = Math.max(1, Math.ceil(items.length / capacity));
     this.pageCounts.set(name, count);
-    if (count === 1) return { shown: items, index: 0, count };
-    const index = this.tick % count;
-    return { shown: items.slice(index * capacity, (index + 1) * capacity), index, count };
+    this.fits.set(name, [`${size}px`, String(columns)]);
+    const index = count === 1 ? 0 : this.tick % count;
+    const shown = count === 1 ? items : items.slice(index * capacity, (index + 1) * capacity);
+    return { shown, index, count, size, columns };
   }
 
   hostConnected(): void {
@@ -59,9 +78,11 @@ export class PagingController implements ReactiveController {
 
   hostUpdate(): void {
     this.pageCounts.clear(); // render() counts again the lists it shows
+    this.fits.clear();
   }
 
   hostUpdated(): void {
+    this.applyFits();
     this.observeLists();
     this.syncTimer();
   }
@@ -90,11 +111,21 @@ export class PagingController implements ReactiveController {
     }
   }
 
+  /** Sets each list's size and columns, before the browser paints the render. */
+  private applyFits(): void {
+    for (const list of this.host.renderRoot.querySelectorAll<HTMLElement>('.list')) {
+      const [size, columns] = this.fits.get(list.dataset.list ?? '') ?? ['', ''];
+      if (list.style.getPropertyValue('--number-size') !== size) list.style.setProperty('--number-size', size);
+      if (list.style.getPropertyValue('--tile-columns') !== columns) list.style.setProperty('--tile-columns', columns);
+    }
+  }
+
   private observeLists(): void {
     const observer = this.observer;
     if (!observer) return;
-    // The lists (their box) and the probe tiles (the tile size, e.g. with names) decide how many tiles fit.
-    const elements = new Set(this.host.renderRoot.querySelectorAll('.list, .probe'));
+    // The lists (their box) and the probes (the tile's size per px, e.g. with names or a longer number; the size
+    // limits) decide how large the tiles can be and how many fit.
+    const elements = new Set(this.host.renderRoot.querySelectorAll('.list, .probe--tile, .probe--limits'));
     for (const el of this.observed) {
       if (!elements.has(el)) {
         observer.unobserve(el);
@@ -109,24 +140,47 @@ export class PagingController implements ReactiveController {
     }
   }
 
-  /** How many tiles fit in each list: grid columns × rows of a probe tile (Infinity for a list not measurable now). */
+  /** Measures each list's box, its probe tile and its size limits; renders again when any of them changed. */
   private measure(): void {
-    const next = new Map<string, number>();
+    const next = new Map<string, TileBox>();
     for (const list of this.host.renderRoot.querySelectorAll<HTMLElement>('.list')) {
-      const probe = list.parentElement?.querySelector<HTMLElement>('.probe');
-      if (!probe) continue;
-      const style = getComputedStyle(list);
-      const gap = parseFloat(style.rowGap) || 0;
-      const tracks = style.gridTemplateColumns.split(' ').filter(Boolean).length || 1;
-      const tile = probe.getBoundingClientRect().height;
-      const height = list.clientHeight;
-      if (tile <= 0 || height <= 0) continue;
-      next.set(list.dataset.list ?? '', Math.max(1, Math.floor((height + gap) / (tile + gap))) * tracks);
+      const box = measureList(list);
+      if (box) next.set(list.dataset.list ?? '', box);
     }
-    const names = new Set([...next.keys(), ...this.capacity.keys()]);
-    if ([...names].some(name => next.get(name) !== this.capacity.get(name))) {
-      this.capacity = next;
+    const names = new Set([...next.keys(), ...this.boxes.keys()]);
+    if ([...names].some(name => !sameBox(next.get(name), this.boxes.get(name)))) {
+      this.boxes = next;
       this.host.requestUpdate();
     }
   }
+}
+
+/** What a list and its probes measure now, or undefined when it is not laid out (hidden, or no probe). */
+function measureList(list: HTMLElement): TileBox | undefined {
+  const probe = list.parentElement?.querySelector<HTMLElement>('.probe--tile');
+  const limits = list.parentElement?.querySelector<HTMLElement>('.probe--limits');
+  if (!probe) return undefined;
+  const style = getComputedStyle(list);
+  const reference = parseFloat(getComputedStyle(probe).fontSize) || 0;
+  const tile = probe.getBoundingClientRect();
+  const range = limits?.getBoundingClientRect();
+  const width = list.clientWidth;
+  const height = list.clientHeight;
+  if (width <= 0 || height <= 0 || reference <= 0 || tile.width <= 0 || tile.height <= 0) return undefined;
+  const min = range && range.width > 0 ? range.width : reference / 4;
+  return {
+    width,
+    height,
+    gapX: parseFloat(style.columnGap) || 0,
+    gapY: parseFloat(style.rowGap) || 0,
+    tileWidth: tile.width / reference,
+    tileHeight: tile.height / reference,
+    min,
+    max: Math.max(min, range && range.height > 0 ? range.height : Infinity)
+  };
+}
+
+function sameBox(a: TileBox | undefined, b: TileBox | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (Object.keys(a) as (keyof TileBox)[]).every(key => Math.abs(a[key] - b[key]) < 0.01 || a[key] === b[key]);
 }

@@ -55,6 +55,7 @@ const en: Translation = {
   queuePreparing: 'Preparing',
   queueReady: 'Ready',
   queueEmpty: column => (column === 'ready' ? 'No orders ready yet' : 'No orders in preparation'),
+  queueColumnLabel: (title, venue) => `${title}, ${venue}`,
   queuePage: (page, pages) => `Page ${page} of ${pages}`,
   queueEnableSound: 'Enable sound',
   queueAnnounceReady: numbers =>

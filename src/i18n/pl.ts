@@ -56,6 +56,7 @@ const pl: Translation = {
   queuePreparing: 'W przygotowaniu',
   queueReady: 'Gotowe',
   queueEmpty: column => (column === 'ready' ? 'Brak gotowych zamówień' : 'Brak zamówień w przygotowaniu'),
+  queueColumnLabel: (title, venue) => `${title}, ${venue}`,
   queuePage: (page, pages) => `Strona ${page} z ${pages}`,
   queueEnableSound: 'Włącz dźwięk',
   queueAnnounceReady: numbers =>

@@ -59,6 +59,8 @@ export interface Translation {
   queueReady: string;
   /** Shown in an empty column. */
   queueEmpty: (column: 'preparing' | 'ready') => string;
+  /** Accessible name of a column: its title and the venue (`venue-name`, else the venue's id), e.g. "Ready, Centrum". */
+  queueColumnLabel: (title: string, venue: string) => string;
   /** Accessible text of a page indicator such as "1 / 3". */
   queuePage: (page: number, pages: number) => string;
   /** Label of the button that unblocks the chime (browsers block audio until a user gesture). */

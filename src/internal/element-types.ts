@@ -61,6 +61,7 @@ export interface OsElementTypes {
     element: OsVenueQueue;
     props:
       | 'venue'
+      | 'venueName'
       | 'columns'
       | 'numberSource'
       | 'showNames'
@@ -79,6 +80,7 @@ export interface OsElementTypes {
       | 'locale'
       | 'strings';
     attributes: {
+      'venue-name': 'venueName';
       'number-source': 'numberSource';
       'show-names': 'showNames';
       'highlight-seconds': 'highlightSeconds';

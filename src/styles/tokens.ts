@@ -17,6 +17,8 @@ export const colorTextMuted = css`var(--os-color-text-muted, #5d5966)`;
 export const colorAccent = css`var(--os-color-accent, #0b57d0)`;
 /** `--os-color-success`: done, ready, open, live. */
 export const colorSuccess = css`var(--os-color-success, #146c2e)`;
+/** `--os-color-on-success`: text and icons on a `--os-color-success` background (the Ready column). */
+export const colorOnSuccess = css`var(--os-color-on-success, #ffffff)`;
 /** `--os-color-warning`: temporarily closed, connecting. */
 export const colorWarning = css`var(--os-color-warning, #b26a00)`;
 /** `--os-color-danger`: errors, cancelled, closed, offline, missing attributes. */

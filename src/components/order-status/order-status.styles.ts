@@ -90,14 +90,16 @@ export default [
       text-transform: uppercase;
     }
 
+    /* The number never breaks across lines: it shrinks to fit the card's width (--number-chars is set per number). */
     .header__number {
       font-family: var(--number-font-family);
-      font-size: var(--number-font-size);
+      font-size: min(var(--number-font-size), calc((100cqi - 4 * var(--padding)) / (0.68 * var(--number-chars, 3))));
       font-weight: 800;
       font-variant-numeric: tabular-nums;
       letter-spacing: -0.02em;
       line-height: 1;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
+      overflow: hidden;
     }
 
     .header__headline {

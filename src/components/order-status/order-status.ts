@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ResyncContext } from '../../connection/types.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
 import '../../events/os-order-error.js';
@@ -256,10 +257,13 @@ export class OsOrderStatus extends OsTopicElement {
     const stage = orderStage(order);
     const updatedAt = this.updatedAt(order);
     const count = itemCount(order);
+    const number = pickupNumber(order);
+    // The number's length sets how far it may shrink to stay on one line (see .header__number).
+    const numberStyle = styleMap({ '--number-chars': `${number.length}` });
     return html`
       <div part="header" class="header">
         <p part="number-label" class="header__label">${this.localize.term('yourNumber')}</p>
-        <p part="number" class="header__number">${pickupNumber(order)}</p>
+        <p part="number" class="header__number" style=${numberStyle}>${number}</p>
         <p part="headline" class="header__headline">${this.localize.term('headline', stage)}</p>
       </div>
       ${this.renderTimeline(order, stage)}

@@ -5,6 +5,13 @@ import messageStyles, { codeFont } from '../../styles/message.styles.js';
 import spinnerStyles from '../../styles/spinner.styles.js';
 import * as tokens from '../../styles/tokens.js';
 
+/*
+ * Notes (out of the CSS text, which ships as is). The column headers share the first row of the .columns grid
+ * (subgrid), so they are equally high whatever wraps. Below the host there are no container queries: a tile's size
+ * comes from --number-size (and --tile-columns) on its list, set by PagingController from what .probes measure (a tile
+ * at 100px with the widest number; a box --number-min-size wide, --number-max-size high). The fullscreen button sits
+ * in the Ready header, covering nothing. The "just ready" ring animates opacity and transform only.
+ */
 export default [
   knobStyles,
   bannerStyles,
@@ -13,9 +20,12 @@ export default [
   css`
     :host {
       --ready-color: ${tokens.colorSuccess};
+      --on-ready-color: ${tokens.colorOnSuccess};
       --highlight-color: ${tokens.colorHighlight};
       --background-color: ${tokens.colorBackground};
       --gap: clamp(0.5rem, 1.5cqi, 1.5rem);
+      --number-min-size: max(1.75rem, 3cqi);
+      --number-max-size: max(7rem, 11cqi);
       --number-font-family: ${tokens.numberFontFamily};
 
       display: block;
@@ -89,25 +99,27 @@ export default [
       outline-offset: 2px;
     }
 
-    /* Fullscreen button (kiosk): small and faint in a corner until hovered or focused. */
+    /* Fullscreen button (kiosk) */
 
     .fullscreen-button {
-      position: absolute;
-      top: 0.25rem;
-      right: 0.25rem;
-      z-index: 1;
+      flex: none;
       display: grid;
       place-items: center;
-      width: 2.75rem;
-      height: 2.75rem;
+      width: 2.5rem;
+      height: 2.5rem;
+      margin-block: -0.25rem;
       padding: 0;
       border: none;
       border-radius: 50%;
       background: transparent;
-      color: var(--muted-color);
-      opacity: 0.45;
+      color: inherit;
       cursor: pointer;
-      transition: opacity 0.2s ease;
+    }
+
+    .venue-queue > .fullscreen-button {
+      align-self: flex-end;
+      margin: 0;
+      color: var(--muted-color);
     }
 
     .fullscreen-button svg {
@@ -115,14 +127,12 @@ export default [
       height: 1.5rem;
     }
 
-    .fullscreen-button:hover,
-    .fullscreen-button:focus-visible {
-      opacity: 1;
-      background: color-mix(in srgb, var(--text-color) 8%, transparent);
+    .fullscreen-button:hover {
+      background: color-mix(in srgb, currentColor 15%, transparent);
     }
 
     .fullscreen-button:focus-visible {
-      outline: 3px solid var(--accent-color);
+      outline: 3px solid currentColor;
       outline-offset: 2px;
     }
 
@@ -132,7 +142,9 @@ export default [
       flex: 1 1 auto;
       display: grid;
       grid-template-columns: 1fr 1fr;
-      gap: var(--gap);
+      grid-template-rows: auto minmax(0, 1fr);
+      column-gap: var(--gap);
+      row-gap: 0;
       min-height: 0;
     }
 
@@ -141,33 +153,36 @@ export default [
     }
 
     .column {
-      position: relative;
-      display: flex;
-      flex-direction: column;
+      grid-row: span 2;
+      display: grid;
+      grid-template-rows: subgrid;
       min-width: 0;
       min-height: 0;
       border: 1px solid var(--border-color);
       border-radius: var(--radius);
       background: var(--surface-color);
       overflow: hidden;
-      container-type: inline-size;
     }
 
     .column__header {
-      flex: none;
       display: flex;
-      align-items: baseline;
-      justify-content: space-between;
-      gap: 1rem;
-      padding: clamp(0.625rem, 3cqi, 1.5rem) clamp(0.75rem, 4cqi, 2rem);
+      flex-wrap: wrap;
+      align-items: center;
+      align-content: center;
+      gap: 0.25rem 0.5rem;
+      min-width: 0;
+      padding: clamp(0.625rem, 1.35cqi, 1.5rem) clamp(0.625rem, 1.8cqi, 2rem);
       border-bottom: 1px solid var(--border-color);
     }
 
     .column__title {
-      font-size: clamp(1.125rem, 6cqi, 3.5rem);
+      flex: 1 1 auto;
+      min-width: 0;
+      font-size: clamp(1rem, 2.7cqi, 3.5rem);
       font-weight: 700;
       letter-spacing: 0.01em;
       line-height: 1.1;
+      overflow-wrap: break-word;
     }
 
     .column--preparing .column__title {
@@ -177,27 +192,32 @@ export default [
     .column--ready .column__header {
       background: var(--ready-color);
       border-bottom-color: var(--ready-color);
-      color: #fff;
+      color: var(--on-ready-color);
+    }
+
+    .column__tools {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      margin-inline-start: auto;
     }
 
     .page-indicator {
-      flex: none;
-      font-size: clamp(0.875rem, 3.5cqi, 2rem);
+      font-size: clamp(0.875rem, 1.6cqi, 2rem);
       font-weight: 600;
       font-variant-numeric: tabular-nums;
+      white-space: nowrap;
     }
 
     .column__body {
-      --tile-width: clamp(4.5rem, 30cqi, 17rem);
       position: relative;
-      flex: 1 1 auto;
       min-height: 0;
-      padding: clamp(0.5rem, 3cqi, 1.75rem);
+      padding: clamp(0.5rem, 1.35cqi, 1.75rem);
     }
 
     .list {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(var(--tile-width), 100%), 1fr));
+      grid-template-columns: repeat(var(--tile-columns, 2), minmax(0, 1fr));
       grid-auto-rows: max-content;
       align-content: start;
       gap: var(--gap);
@@ -208,6 +228,7 @@ export default [
     }
 
     .tile {
+      position: relative;
       display: flex;
       flex-direction: column;
       align-items: center;
@@ -216,7 +237,7 @@ export default [
       min-width: 0;
       padding: 0.15em 0.25em;
       border-radius: calc(var(--radius) * 0.6);
-      font-size: clamp(1.75rem, 11cqi, 7rem);
+      font-size: var(--number-size, var(--number-min-size));
       text-align: center;
     }
 
@@ -226,13 +247,14 @@ export default [
     }
 
     .tile__number {
+      display: block;
       max-width: 100%;
       font-family: var(--number-font-family);
       font-weight: 800;
       font-variant-numeric: tabular-nums;
       letter-spacing: -0.01em;
       line-height: 1.05;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
     }
 
     .tile__name {
@@ -254,31 +276,43 @@ export default [
     }
 
     .tile--ready {
-      background: color-mix(in srgb, var(--ready-color) 11%, var(--surface-color));
-      color: var(--ready-color);
-    }
-
-    .tile--ready .tile__name {
-      color: var(--text-color);
-    }
-
-    .tile--highlighted {
       background: var(--ready-color);
-      color: #fff;
-      box-shadow: inset 0 0 0 0.07em var(--highlight-color);
-      animation: os-glow 2.4s ease-in-out 3;
+      color: var(--on-ready-color);
     }
 
-    .tile--highlighted .tile__name {
-      color: #fff;
-    }
-
-    /* Measures the height of one tile for paging; never visible. */
-    .probe {
+    .tile--highlighted::after {
+      content: '';
       position: absolute;
+      inset: 0;
+      border: 0.07em solid var(--highlight-color);
+      border-radius: inherit;
+      pointer-events: none;
+      animation: os-ring 2.4s ease-in-out 3;
+    }
+
+    .probes {
+      position: absolute;
+      inset: 0;
+      overflow: hidden;
       visibility: hidden;
       pointer-events: none;
-      width: var(--tile-width);
+    }
+
+    .probe--tile,
+    .probe--limits {
+      position: absolute;
+      top: 0;
+      left: 0;
+    }
+
+    .tile.probe--tile {
+      width: max-content;
+      font-size: 100px;
+    }
+
+    .probe--limits {
+      width: var(--number-min-size);
+      height: var(--number-max-size);
     }
 
     .empty {
@@ -288,7 +322,7 @@ export default [
       place-items: center;
       padding: 1rem;
       color: var(--muted-color);
-      font-size: clamp(1rem, 4cqi, 2rem);
+      font-size: clamp(1rem, 1.8cqi, 2rem);
       text-align: center;
     }
 
@@ -342,23 +376,16 @@ export default [
       }
     }
 
-    @keyframes os-glow {
-      0%,
-      100% {
-        box-shadow: inset 0 0 0 0.07em var(--highlight-color);
-      }
+    @keyframes os-ring {
       50% {
-        box-shadow: inset 0 0 0 0.14em color-mix(in srgb, var(--highlight-color) 70%, var(--ready-color));
+        opacity: 0.3;
+        transform: scale(0.96);
       }
     }
 
     @media (prefers-reduced-motion: reduce) {
-      .tile--highlighted {
+      .tile--highlighted::after {
         animation: none;
-      }
-
-      .fullscreen-button {
-        transition: none;
       }
     }
   `

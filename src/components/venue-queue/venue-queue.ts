@@ -1,15 +1,15 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DeviceCode } from '../../connection/auth/device-code.js';
-import type { ResyncContext } from '../../connection/types.js';
-import { DeadlineController } from '../../controllers/deadline-controller.js';
 import { DeviceSignInController } from '../../controllers/device-sign-in-controller.js';
 import { KioskController } from '../../controllers/kiosk-controller.js';
 import { PagingController } from '../../controllers/paging-controller.js';
+import { widestText } from '../../controllers/tile-fit.js';
 import { ReadyAnnouncer } from '../../controllers/ready-announcer.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
+import { VenueBoardController } from '../../controllers/venue-board-controller.js';
 import '../../events/os-order-ready.js';
 import '../../events/os-queue-update.js';
 import componentStyles from '../../internal/component.styles.js';
@@ -17,13 +17,7 @@ import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
 import { fullscreenIcon, soundIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
-import {
-  OrderBoard,
-  type BoardChange,
-  type BoardColumn,
-  type BoardEntry,
-  type OrderBoardOptions
-} from '../../models/order-board.js';
+import type { BoardChange, BoardColumn, BoardEntry } from '../../models/order-board.js';
 import { isOrder, type NumberSource, type Order } from '../../models/order.js';
 import styles from './venue-queue.styles.js';
 
@@ -42,24 +36,28 @@ const TICK_MS = 20_000;
  * @csspart base - The component's wrapper.
  * @csspart banner - The connection banner shown while reconnecting, offline or unauthorized.
  * @csspart columns - The box holding the columns.
- * @csspart column - One column (also `column-preparing`, `column-ready`).
- * @csspart column-header - The header of a column (its title and page indicator).
+ * @csspart column - One column (also `column-preparing`, `column-ready`); labelled for screen readers with its title and
+ * the venue ("Ready, Centrum").
+ * @csspart column-header - The header of a column (its title, page indicator and, in Ready, the fullscreen button);
+ * both headers are as high as the higher one.
  * @csspart column-title - The title of a column.
- * @csspart list - The list of tiles of a column.
+ * @csspart list - The list of tiles of a column. The element sets `--number-size` (the tiles' font size, in px) and
+ * `--tile-columns` (tiles per row) on it.
  * @csspart tile - One order (also `tile-preparing`, `tile-ready`, `tile-highlighted`).
  * @csspart number - The order's number in a tile.
  * @csspart name - The customer's short name in a tile (`show-names` only).
  * @csspart empty - The text shown in an empty column.
  * @csspart page-indicator - The "1 / 3" indicator of a column with more orders than fit.
  * @csspart sound-button - The "Enable sound" button shown while the browser blocks audio.
- * @csspart fullscreen-button - The small "Full screen" button (`kiosk` only; hidden while fullscreen or where fullscreen is not allowed).
+ * @csspart fullscreen-button - The "Full screen" button (`kiosk` only; hidden while fullscreen or where fullscreen is not allowed): in the Ready column's header, or above the message while there are no columns.
  * @csspart message - The loading, missing-attribute and activation messages.
  * @csspart activation - The panel shown while the screen waits for its device code to be approved (`auth="device"`).
  * @csspart device-code - The code to enter on the verification page.
  *
  * @cssproperty --accent-color - Colour of the Preparing column's accents and the loading indicator. Default `--os-color-accent`, `#0b57d0`.
- * @cssproperty --ready-color - Colour of the Ready column and its tiles. Default `--os-color-success`, `#146c2e`.
- * @cssproperty --highlight-color - Glow of a number that just became ready. Default `--os-color-highlight`, `#f9c74f`.
+ * @cssproperty --ready-color - Background of the Ready column's header and tiles. Default `--os-color-success`, `#146c2e`.
+ * @cssproperty --on-ready-color - Text and icons on `--ready-color`: the Ready title, page indicator, fullscreen button and numbers. Default `--os-color-on-success`, `#ffffff` (6.6:1 on the default `--ready-color`; keep at least 4.5:1).
+ * @cssproperty --highlight-color - Ring around a number that just became ready. Default `--os-color-highlight`, `#f9c74f`.
  * @cssproperty --danger-color - Colour of the missing-attribute message. Default `--os-color-danger`, `#b3261e`.
  * @cssproperty --background-color - Background of the board. Default `--os-color-background`, `#f3f2f5`.
  * @cssproperty --surface-color - Background of the columns. Default `--os-color-surface`, `#ffffff`.
@@ -70,20 +68,37 @@ const TICK_MS = 20_000;
  * @cssproperty --banner-color - Text colour of the connection banner. Default `--os-color-warning-text`, `#5b4300`.
  * @cssproperty --radius - Corner radius of columns and tiles. Default `--os-radius`, `20px`.
  * @cssproperty --gap - Space between columns and tiles. Default `clamp(0.5rem, 1.5cqi, 1.5rem)`.
- * @cssproperty --tile-width - Width of a tile; scales with the column. Default `clamp(5.5rem, 30cqi, 17rem)`.
+ * @cssproperty --number-min-size - The smallest size of the numbers: as a column fills, its numbers shrink down to this, and only then does it page. Default `max(1.75rem, 3cqi)` (`cqi`: of the element's width).
+ * @cssproperty --number-max-size - The largest size of the numbers, reached when few orders are shown. Default `max(7rem, 11cqi)`.
  * @cssproperty --number-font-family - Font of the numbers. Default `--os-number-font-family`, the element's font.
  */
 @customElement('os-venue-queue')
 export class OsVenueQueue extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
+  /** The board model, rebuilt when an option it is built from changes, and its deadlines (before `topic`: it resyncs it). */
+  private readonly orders = new VenueBoardController(this, {
+    options: () => ({
+      venue: this.venue,
+      numberSource: this.numberSource,
+      showNames: this.showNames,
+      highlightMs: Math.max(0, Number(this.highlightSeconds) || 0) * 1000,
+      readyTimeoutMs: Math.max(0, Number(this.readyTimeout) || 0) * 1000
+    }),
+    onChange: change => this.handleChange(change)
+  });
   private readonly topic = new StompTopicController<Order>(this, {
     config: () => this.topicConfig('venueOrders', { auth: this.auth || undefined }),
     topic: 'venueOrders',
     params: () => (this.venue ? { venue: this.venue } : undefined),
     parse: body => (isOrder(body) ? body : undefined),
-    onMessage: order => this.handleOrder(order),
-    onResync: context => this.handleResync(context)
+    onMessage: order => {
+      this.topic.markCurrent();
+      this.orders.apply(order);
+    },
+    onResync: async context => {
+      if (await this.orders.resync(context)) this.topic.markCurrent();
+    }
   });
   private readonly paging = new PagingController(this, { seconds: () => this.pageSeconds });
   private readonly announcer = new ReadyAnnouncer(this, {
@@ -98,15 +113,6 @@ export class OsVenueQueue extends OsTopicElement {
   private readonly deviceSignIn = new DeviceSignInController(this, {
     config: () => this.connectionConfig({ auth: this.auth || undefined })
   });
-  /** The board model; replaced when an option it is built from changes. */
-  private board = new OrderBoard({ venue: '' });
-  /** The board version last emitted as `os-queue-update`. */
-  private emittedVersion = 0;
-  /** Ends highlights and ready timeouts on time (it works through the host's lifecycle; nothing calls it). */
-  protected readonly deadlines = new DeadlineController(this, {
-    next: () => this.board.nextDeadline(),
-    onDue: () => this.handleChange(this.board.tick(Date.now()))
-  });
   private ticker?: ReturnType<typeof setInterval>;
 
   /** Text of the polite live region: the orders that became ready last. */
@@ -114,6 +120,8 @@ export class OsVenueQueue extends OsTopicElement {
 
   /** Id of the venue whose orders are shown. Required. */
   @property() accessor venue = '';
+  /** The venue's name, in the columns' labels for screen readers ("Ready, Centrum"); default: from its orders, else `venue`. */
+  @property({ attribute: 'venue-name' }) accessor venueName = '';
   /** Which columns to show: `both` (Preparing and Ready) or `ready` (Ready only). */
   @property({ reflect: true }) accessor columns: 'both' | 'ready' = 'both';
   /** Which number to show: `auto` (queue position, else claim code, else short id), `queue-pos`, `claim-code` or `id`. */
@@ -130,7 +138,7 @@ export class OsVenueQueue extends OsTopicElement {
   @property({ type: Boolean }) accessor sound = false;
   /** Speaks "Order 42 is ready" for each order that becomes ready (never for the initial list), after the chime. */
   @property({ type: Boolean }) accessor announce = false;
-  /** For wall screens: keeps the screen awake while the board is shown and offers a small fullscreen button. */
+  /** For wall screens: keeps the screen awake while the board is shown and offers a fullscreen button in the Ready header. */
   @property({ type: Boolean }) accessor kiosk = false;
   /**
    * How the board signs in when the page configures no token: `anonymous` (default), or `device` for screens nobody
@@ -172,54 +180,9 @@ export class OsVenueQueue extends OsTopicElement {
     super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const board = this.board;
-    const options = this.boardOptions();
-    if (
-      options.venue !== board.venue ||
-      options.numberSource !== board.numberSource ||
-      options.showNames !== board.showNames ||
-      options.highlightMs !== board.highlightMs ||
-      options.readyTimeoutMs !== board.readyTimeoutMs
-    ) {
-      this.rebuildBoard(options.venue !== board.venue);
-    }
-  }
-
   protected override updated(): void {
-    if (this.board.version !== this.emittedVersion && !this.board.loading) {
-      this.emittedVersion = this.board.version;
-      const { preparing, ready } = this.board.columns();
-      this.emit('os-queue-update', {
-        detail: { preparing: preparing.map(e => e.id), ready: ready.map(e => e.id) }
-      });
-    }
-  }
-
-  private handleOrder(order: Order): void {
-    this.topic.markCurrent();
-    this.handleChange(this.board.apply(order, Date.now()));
-  }
-
-  private async handleResync({ fetchJson, signal }: ResyncContext): Promise<void> {
-    const board = this.board;
-    const requestedAt = Date.now();
-    try {
-      const orders = await fetchJson<unknown>(`/ordering-api/api/orders/venue/${encodeURIComponent(board.venue)}`);
-      if (signal.aborted || board !== this.board) return;
-      const list = Array.isArray(orders) ? orders.filter(isOrder) : [];
-      this.topic.markCurrent();
-      this.handleChange(board.reconcile(list, Date.now(), { requestedAt }));
-      this.requestUpdate(); // the initial load may have ended without a visible change
-    } catch {
-      if (signal.aborted || board !== this.board) return;
-      // Without a snapshot, what is shown stays; from now on, orders that become ready are announced.
-      if (board.loading) {
-        board.markLoaded();
-        this.requestUpdate();
-      }
-    }
+    const detail = this.orders.takeUpdate();
+    if (detail) this.emit('os-queue-update', { detail });
   }
 
   private handleChange(change: BoardChange): void {
@@ -241,29 +204,19 @@ export class OsVenueQueue extends OsTopicElement {
     this.announcer.enableSound();
   }
 
-  private boardOptions(): Required<OrderBoardOptions> {
-    return {
-      venue: this.venue,
-      numberSource: this.numberSource,
-      showNames: this.showNames,
-      highlightMs: Math.max(0, Number(this.highlightSeconds) || 0) * 1000,
-      readyTimeoutMs: Math.max(0, Number(this.readyTimeout) || 0) * 1000
-    };
-  }
-
-  /** Replaces the model after an option changed; keeps the orders held (unless the venue changed). */
-  private rebuildBoard(venueChanged: boolean): void {
-    const old = this.board;
-    this.board = new OrderBoard(this.boardOptions());
-    this.emittedVersion = -1;
-    if (venueChanged) return; // the controller subscribes to the new venue and resyncs
-    const { preparing, ready } = old.columns();
-    const orders = [...preparing, ...ready].map(e => e.order);
-    if (old.loading) {
-      for (const order of orders) this.board.apply(order, Date.now());
-    } else {
-      this.board.reconcile(orders, Date.now());
-    }
+  private renderFullscreenButton(): TemplateResult | typeof nothing {
+    if (!this.kioskMode.canEnterFullscreen) return nothing;
+    const label = this.localize.term('queueFullscreen');
+    return html`<button
+      part="fullscreen-button"
+      class="fullscreen-button"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      @click=${this.handleFullscreenClick}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true">${fullscreenIcon}</svg>
+    </button>`;
   }
 
   private renderTile(entry: BoardEntry): TemplateResult {
@@ -280,32 +233,43 @@ export class OsVenueQueue extends OsTopicElement {
 
   private renderColumn(column: BoardColumn, entries: readonly BoardEntry[]): TemplateResult {
     const { shown, index, count } = this.paging.page(column, entries);
-    const titleId = `title-${column}`;
-    return html`<section part="column column-${column}" class="column column--${column}" aria-labelledby=${titleId}>
+    const title = this.localize.term(column === 'ready' ? 'queueReady' : 'queuePreparing');
+    const fullscreen = column === 'ready' ? this.renderFullscreenButton() : nothing;
+    return html`<section
+      part="column column-${column}"
+      class="column column--${column}"
+      aria-label=${this.localize.term('queueColumnLabel', title, this.venueName || this.orders.venueName() || this.venue)}
+    >
       <header part="column-header" class="column__header">
-        <h2 part="column-title" class="column__title" id=${titleId}>
-          ${this.localize.term(column === 'ready' ? 'queueReady' : 'queuePreparing')}
-        </h2>
+        <h2 part="column-title" class="column__title" id="title-${column}">${title}</h2>
         ${
-          count > 1
-            ? html`<p part="page-indicator" class="page-indicator">
-                <span aria-hidden="true">${index + 1} / ${count}</span>
-                <span class="visually-hidden">${this.localize.term('queuePage', index + 1, count)}</span>
-              </p>`
+          count > 1 || fullscreen !== nothing
+            ? html`<div class="column__tools">
+                ${
+                  count > 1
+                    ? html`<p part="page-indicator" class="page-indicator">
+                        <span aria-hidden="true">${index + 1} / ${count}</span>
+                        <span class="visually-hidden">${this.localize.term('queuePage', index + 1, count)}</span>
+                      </p>`
+                    : nothing
+                }${fullscreen}
+              </div>`
             : nothing
         }
       </header>
       <div class="column__body">
-        <span class="tile tile--${column} probe" aria-hidden="true"
-          ><span class="tile__number">0</span>${
-            this.showNames ? html`<span class="tile__name">X</span>` : nothing
-          }</span
-        >
+        <div class="probes" aria-hidden="true">
+          <span class="tile tile--${column} probe--tile"
+            ><span class="tile__number">${widestText(entries.map(e => e.number)) || '0'}</span>${
+              this.showNames ? html`<span class="tile__name">X</span>` : nothing
+            }</span
+          ><span class="probe--limits"></span>
+        </div>
         <ol
           part="list"
           class=${classMap({ list: true, 'list--names': this.showNames })}
           data-list=${column}
-          aria-labelledby=${titleId}
+          aria-labelledby="title-${column}"
         >
           ${repeat(
             shown,
@@ -334,8 +298,8 @@ export class OsVenueQueue extends OsTopicElement {
       </div>`;
     }
     if (this.deviceSignIn.code) return this.renderDeviceCode(this.deviceSignIn.code);
-    const { preparing, ready } = this.board.columns();
-    if (this.board.loading && preparing.length === 0 && ready.length === 0) {
+    const { preparing, ready } = this.orders.board.columns();
+    if (this.orders.board.loading && preparing.length === 0 && ready.length === 0) {
       return html`<div part="message" class="message message--loading">
         <span class="spinner" aria-hidden="true"></span>
         <p class="message__title">${this.localize.term('queueLoading')}</p>
@@ -349,8 +313,8 @@ export class OsVenueQueue extends OsTopicElement {
 
   override render() {
     const missing = this.missingAttributes().length > 0;
-    const { preparing, ready } = this.board.columns();
-    const loading = !missing && this.board.loading && preparing.length === 0 && ready.length === 0;
+    const { preparing, ready } = this.orders.board.columns();
+    const loading = !missing && this.orders.board.loading && preparing.length === 0 && ready.length === 0;
     const stale = isStale(this.topic.state);
     return html`<div
       part="base"
@@ -364,20 +328,7 @@ export class OsVenueQueue extends OsTopicElement {
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${
-        this.kioskMode.canEnterFullscreen
-          ? html`<button
-              part="fullscreen-button"
-              class="fullscreen-button"
-              type="button"
-              aria-label=${this.localize.term('queueFullscreen')}
-              title=${this.localize.term('queueFullscreen')}
-              @click=${this.handleFullscreenClick}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true">${fullscreenIcon}</svg>
-            </button>`
-          : nothing
-      }
+      ${loading || missing || this.deviceSignIn.code ? this.renderFullscreenButton() : nothing}
       ${connectionBanner(this.localize, this.topic.state, this.topic.dataAsOf)}
       ${
         this.sound && this.announcer.soundBlocked

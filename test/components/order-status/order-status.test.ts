@@ -300,6 +300,23 @@ describe('<os-order-status>', () => {
         expect(part(el, 'number')!.textContent).to.equal('YQ0W5O');
       });
 
+      it('keeps the number on one line in a narrow card, shrinking it instead', async () => {
+        const el = await renderLive();
+        el.style.width = '220px';
+        const lines = (text: string) => {
+          const range = document.createRange();
+          range.selectNodeContents(part(el, 'number')!);
+          expect(part(el, 'number')!.textContent).to.equal(text);
+          return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size;
+        };
+        await deliver(el, order('COMPLETED', 0, { buckets: [{ venue: 'v1', queuePos: '329' }] }));
+        expect(lines('329')).to.equal(1);
+        await deliver(el, order('COMPLETED', 1, { claimCode: 'CY5EDH7K', buckets: [{ venue: 'v1' }] }));
+        expect(lines('CY5EDH7K')).to.equal(1);
+        const number = part(el, 'number')!;
+        expect(number.scrollWidth).to.be.at.most(number.clientWidth + 1);
+      });
+
       it('shows the time of the last update', async () => {
         const el = await renderLive();
         await deliver(el, order('COMPLETED'));
