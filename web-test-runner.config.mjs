@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { emulatorPlugin } from './scripts/wtr-emulator-plugin.mjs';
+import { rabbitmqPlugin } from './scripts/wtr-rabbitmq-plugin.mjs';
 import { isInteractive, plainFileReporter, stripEscapeSequences } from './scripts/wtr-plain-output.mjs';
 import { summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
 
@@ -34,7 +35,12 @@ export default {
   testsFinishTimeout: 180000,
   browserStartTimeout: 60000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    emulatorPlugin(),
+    // A real RabbitMQ for test/connection/rabbitmq.e2e.test.ts (started by scripts/rabbitmq.sh; .ci/run sets these).
+    rabbitmqPlugin({ wsUrl: process.env.RABBITMQ_WS_URL, authUrl: process.env.RABBITMQ_AUTH_URL })
+  ],
   staticLogging: !interactive,
   reporters: interactive
     ? [defaultReporter(), summaryLineReporter()]

@@ -49,21 +49,32 @@ export type TemplateParams = Record<string, string | number | null | undefined>;
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /**
- * Fills the `{name}` placeholders of `template` from `params`, each value URL-path-encoded with
- * `encodeURIComponent` (so a `/` in an id cannot change the destination's shape).
+ * Fills the `{name}` placeholders of `template` from `params`, each value encoded with {@link escapeId}: URL-path
+ * encoding plus `.` → `%2E` and `*` → `%2A` (`#` → `%23` already), so a `/` in an id cannot change the destination's
+ * shape and a `.`, `*` or `#` cannot change a RabbitMQ routing key (`/topic/kds.{tenant}.{venue}`).
  *
  * A placeholder whose value is `undefined`, `null` or `''` is left as it is, so that a later step can fill it
  * (the hub fills `{userId}` once a token tells it who the user is; see {@link hasPlaceholders}).
  *
  * @example fillTemplate('/kds/{tenant}/{venue}', { tenant: 't1', venue: 'v 1' }) // '/kds/t1/v%201'
  * @example fillTemplate('/order-changes/{userId}/{orderId}', { orderId: 'o1' }) // '/order-changes/{userId}/o1'
+ * @example fillTemplate('/topic/kds.{tenant}.{venue}', { tenant: 't1', venue: 'v.1' }) // '/topic/kds.t1.v%2E1'
  */
 export function fillTemplate(template: string, params: TemplateParams): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
     if (value === undefined || value === null || value === '') return whole;
-    return encodeURIComponent(String(value));
+    return escapeId(String(value));
   });
+}
+
+/**
+ * One id as it goes into a destination: `encodeURIComponent`, then `.` and `*` percent-encoded too, the characters
+ * it leaves alone that mean something in a RabbitMQ topic routing key (`#` it encodes already). Ordinary ids
+ * (letters, digits, `-`, `_`) are unchanged.
+ */
+function escapeId(value: string): string {
+  return encodeURIComponent(value).replace(/[.*]/g, char => (char === '.' ? '%2E' : '%2A'));
 }
 
 /** True when `destination` still contains a `{name}` placeholder. */
