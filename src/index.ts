@@ -26,6 +26,7 @@ export type { OsOrderErrorEvent } from './events/os-order-error.js';
 export type { OsOrderReadyDetail, OsOrderReadyEvent } from './events/os-order-ready.js';
 export type { OsOrderUpdateDetail, OsOrderUpdateEvent } from './events/os-order-update.js';
 export type { OsQueueUpdateDetail, OsQueueUpdateEvent } from './events/os-queue-update.js';
+export type { OsSubscriptionErrorEvent } from './events/os-subscription-error.js';
 export type { OsToastHideDetail, OsToastHideEvent } from './events/os-toast-hide.js';
 export type { OsToastShowDetail, OsToastShowEvent } from './events/os-toast-show.js';
 export type { OsUpsellAcceptEvent } from './events/os-upsell-accept.js';

@@ -30,6 +30,7 @@ export type {
   OsConfig,
   ResyncContext,
   SubscribeOptions,
+  SubscriptionErrorDetail,
   TokenInfo,
   TokenProvider,
   TokenRequest

@@ -110,6 +110,19 @@ export interface SubscribeOptions {
   headers?: Record<string, string>;
   /** Called after every (re)connect once subscribed: fetch and reconcile the REST snapshot here. */
   onResync?: (context: ResyncContext) => void | Promise<void>;
+  /**
+   * Called when the server refuses this destination with an ERROR frame while the connection stays up (RabbitMQ
+   * answers an unknown destination so): nothing will arrive on it until the next connection.
+   */
+  onError?: (error: SubscriptionErrorDetail) => void;
+}
+
+/** Detail of a refused subscription (`os-subscription-error`). */
+export interface SubscriptionErrorDetail {
+  /** The destination as the subscriber asked for it. */
+  destination: string;
+  /** The server's ERROR message (without tokens). */
+  message: string;
 }
 
 /** A snapshot of the connection's health. */

@@ -127,6 +127,9 @@ export class HubStatusController implements ReactiveController {
     return [];
   }
 
+  /** Called after the state changed, before the host hears of it. */
+  protected statusChanged(): void {}
+
   private readonly handleStatus = (status: HubStatus): void => {
     this.take(status);
     this.host.requestUpdate();
@@ -142,6 +145,7 @@ export class HubStatusController implements ReactiveController {
       this.dataAsOf = Math.max(this.dataAsOf ?? 0, status.since || Date.now());
     }
     this.status = status;
+    if (changed) this.statusChanged();
     if (changed) {
       this.host.dispatchEvent(
         new CustomEvent('os-connection-change', { detail: status, bubbles: true, composed: true })

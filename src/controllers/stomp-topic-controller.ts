@@ -3,7 +3,8 @@ import type { ResolvedConfig } from '../connection/config.js';
 import { fillTemplate, templatesFor, type TemplateParams } from '../connection/destinations.js';
 import { getStompHub } from '../connection/hub/hub-registry.js';
 import type { StompHub } from '../connection/hub/stomp-hub.js';
-import type { DestinationTemplates, HubMessage, ResyncContext } from '../connection/types.js';
+import type { DestinationTemplates, HubMessage, ResyncContext, SubscriptionErrorDetail } from '../connection/types.js';
+import '../events/os-subscription-error.js';
 import { HubStatusController, type HubStatusOptions } from './hub-status-controller.js';
 
 /** What a topic controller needs from its element. */
@@ -53,6 +54,8 @@ export class StompTopicController<T = unknown> extends HubStatusController {
   value?: T;
   /** The destination currently subscribed, if any. */
   destination?: string;
+  /** The server's message when it refused the destination on the current connection (cleared by the next one). */
+  refusal?: string;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -73,11 +76,22 @@ export class StompTopicController<T = unknown> extends HubStatusController {
 
   protected override attach(hub: StompHub, destination: string): (() => void)[] {
     this.destination = destination;
+    this.refusal = undefined;
     return [
-      hub.subscribe(destination, this.handleMessage, { onResync: this.options.onResync }),
+      hub.subscribe(destination, this.handleMessage, {
+        onResync: this.options.onResync,
+        onError: this.handleRefusal
+      }),
       () => (this.destination = undefined)
     ];
   }
+
+  /** The server refused the destination on this connection: nothing arrives until the next one. */
+  private readonly handleRefusal = (detail: SubscriptionErrorDetail): void => {
+    this.refusal = detail.message;
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new CustomEvent('os-subscription-error', { detail, bubbles: true, composed: true }));
+  };
 
   private destinationFor(config: ResolvedConfig): string | undefined {
     const templates = templatesFor(config);
@@ -86,6 +100,10 @@ export class StompTopicController<T = unknown> extends HubStatusController {
     const values = params?.();
     if (!topic || !values || !config.tenant) return undefined;
     return fillTemplate(templates[topic], { tenant: config.tenant, userId: config.userId, ...values });
+  }
+
+  protected override statusChanged(): void {
+    if (this.state !== 'open') this.refusal = undefined;
   }
 
   private readonly handleMessage = (message: HubMessage): void => {

@@ -23,7 +23,7 @@ export interface OsElementTypes {
     props:
       'orderId' | 'userId' | 'destinations' | 'destination' | 'apiUrl' | 'tenant' | 'socketUrl' | 'locale' | 'strings';
     attributes: { 'order-id': 'orderId'; 'user-id': 'userId'; 'api-url': 'apiUrl'; 'socket-url': 'socketUrl' };
-    events: 'os-order-update' | 'os-order-error' | 'os-auth-error' | 'os-connection-change';
+    events: 'os-order-update' | 'os-order-error' | 'os-auth-error' | 'os-subscription-error' | 'os-connection-change';
   };
   /** `<os-user-toasts>`: Shows the guest's live notifications (errors, basket updates, receipts, upsell offers) as toasts, over the shared STOMP connection. */
   'os-user-toasts': {
@@ -54,6 +54,7 @@ export interface OsElementTypes {
       | 'os-upsell-accept'
       | 'os-upsell-dismiss'
       | 'os-auth-error'
+      | 'os-subscription-error'
       | 'os-connection-change';
   };
   /** `<os-venue-queue>`: A pickup board for one venue: big order numbers in "Preparing" and "Ready" columns, kept live over the shared STOMP connection, readable across a room from a phone to a 1080p TV. */
@@ -89,7 +90,7 @@ export interface OsElementTypes {
       'api-url': 'apiUrl';
       'socket-url': 'socketUrl';
     };
-    events: 'os-queue-update' | 'os-order-ready' | 'os-auth-error' | 'os-connection-change';
+    events: 'os-queue-update' | 'os-order-ready' | 'os-auth-error' | 'os-subscription-error' | 'os-connection-change';
   };
   /** `<os-venue-watch>`: Watches one venue's configuration over the shared STOMP connection: fires `os-venue-update` on every change, optionally shows an open / closed badge and reloads the page after a change. */
   'os-venue-watch': {
@@ -114,6 +115,6 @@ export interface OsElementTypes {
       'api-url': 'apiUrl';
       'socket-url': 'socketUrl';
     };
-    events: 'os-venue-update' | 'os-auth-error' | 'os-connection-change';
+    events: 'os-venue-update' | 'os-auth-error' | 'os-subscription-error' | 'os-connection-change';
   };
 }

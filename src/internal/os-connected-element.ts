@@ -67,6 +67,7 @@ export abstract class OsConnectedElement extends OsElement {
  * Base of the elements that listen to one destination: adds the destination preset and template attributes.
  *
  * @fires os-auth-error - The server refused the credentials twice; live updates stop until a new token is configured. `detail: { message }`.
+ * @fires os-subscription-error - The server refused this element's destination (an ERROR frame while the connection stays up, as RabbitMQ answers an unknown destination): nothing arrives until the next connection. `detail: { destination, message }`.
  */
 export abstract class OsTopicElement extends OsConnectedElement {
   /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */

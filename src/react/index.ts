@@ -28,7 +28,8 @@ const on = <K extends keyof HTMLElementEventMap>(name: K) => name as EventName<H
 /** Every element that uses the connection fires these two. */
 const connectionEvents = {
   onConnectionChange: on('os-connection-change'),
-  onAuthError: on('os-auth-error')
+  onAuthError: on('os-auth-error'),
+  onSubscriptionError: on('os-subscription-error')
 };
 
 /** A React component for one element: props set its properties, `events` maps camel-case props to `os-*` events. */

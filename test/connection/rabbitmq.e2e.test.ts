@@ -190,21 +190,23 @@ describe('the connection against RabbitMQ Web-STOMP', () => {
     expect(hub.state).to.equal(Unauthorized);
   });
 
-  it('keeps the connection when RabbitMQ refuses an unknown destination with an ERROR, and shows it in the status', async () => {
+  it('keeps the connection when RabbitMQ refuses an unknown destination with an ERROR, and tells its subscribers', async () => {
     // What RabbitMQ 3.10 does on SUBSCRIBE to a destination that is not one of its forms (here the documented
     // `/kds/{tenant}/{venue}`): it sends `ERROR message:Unknown destination` (body "'/kds/…' is not a valid
-    // destination. Valid destination types are: /temp-queue, /exchange, /topic, /queue, /amq/queue, /reply-queue/.")
-    // and KEEPS the socket open; later SUBSCRIBEs on it work.
-    //
-    // What the hub does today: the ERROR comes after CONNECTED and is not "Access refused", so it only sets
-    // `status.error`; the state stays `open`, nothing is retried or logged, and the listener of that destination
-    // never hears anything. The lead is adding an `os-subscription-error` event for ERROR frames after CONNECTED:
-    // when it lands, assert it here (destination and message) instead of / besides `status.error`.
+    // destination. Valid destination types are: …") and KEEPS the socket open; later SUBSCRIBEs on it work.
+    // The hub tells that destination's subscribers (`onError`, which elements turn into `os-subscription-error`),
+    // logs it once, and stays open.
+    const error = sinon.stub(console, 'error');
     const { hub, client, count } = createHub(testToken('unknown'));
     const heard: unknown[] = [];
-    hub.subscribe(`/kds/{tenant}/v1`, () => heard.push('invalid'));
-    hub.subscribe(venueTemplate('v1'), message => heard.push(message.body));
-    await until(() => hub.status.error === 'Unknown destination', 'the ERROR in the status');
+    const refused: { destination: string; message: string }[] = [];
+    hub.subscribe(`/kds/{tenant}/v1`, () => heard.push('invalid'), { onError: detail => refused.push(detail) });
+    hub.subscribe(venueTemplate('v1'), message => heard.push(message.body), {
+      onError: () => refused.push({ destination: 'the valid one', message: 'must not be refused' })
+    });
+    await until(() => refused.length > 0, 'the refusal');
+    expect(refused).to.deep.equal([{ destination: '/kds/{tenant}/v1', message: 'Unknown destination' }]);
+    expect(error.callCount).to.equal(1);
     expect(hub.state).to.equal(Open);
 
     const venueKey = `kds.${tenant}.v1`;

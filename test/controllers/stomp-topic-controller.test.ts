@@ -1,5 +1,6 @@
 import { defineCE, expect, fixture, oneEvent } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
+import sinon from 'sinon';
 import { ConnectionState } from '../../src/connection/connection-state.js';
 import { StompTopicController } from '../../src/controllers/stomp-topic-controller.js';
 import type { StompHub } from '../../src/connection/hub/stomp-hub.js';
@@ -47,6 +48,21 @@ describe('StompTopicController', () => {
       el.remove();
       release();
     }
+  });
+
+  it('fires os-subscription-error on the host when the server refuses its destination, and keeps the refusal until the next connection', async () => {
+    sinon.stub(console, 'error');
+    const tag = hostTag();
+    const el = (await fixture(`<${tag}></${tag}>`)) as HTMLElement & { topic: StompTopicController };
+    await fake.connect();
+    const refused = oneEvent(el, 'os-subscription-error');
+    fake.serverError('Unknown destination', "'/kds/demo/v1' is not a valid destination.");
+    const event = await refused;
+    expect(event.detail).to.deep.equal({ destination: '/kds/demo/v1', message: 'Unknown destination' });
+    expect(event.bubbles && event.composed).to.be.true;
+    expect(el.topic.refusal).to.equal('Unknown destination');
+    fake.drop();
+    expect(el.topic.refusal).to.equal(undefined);
   });
 
   it('keeps dataAsOf from markCurrent() while open, moves it to when the connection stopped being open, and forgets it', async () => {

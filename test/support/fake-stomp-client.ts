@@ -167,6 +167,12 @@ export class FakeStompClient implements StompClientLike {
     this.closeSocket(code);
   }
 
+  /** The server sends an ERROR frame on the open connection and keeps the socket open (RabbitMQ's unknown destination). */
+  serverError(message: string, body = ''): void {
+    if (!this._connected) throw new Error('FakeStompClient.serverError(): not connected');
+    this.onStompError({ ...frame('ERROR', { message }), body } as IFrame);
+  }
+
   /** The server answers CONNECT with an ERROR frame, then closes the socket. */
   async reject(message = 'Access refused'): Promise<void> {
     await this.settled();

@@ -267,8 +267,10 @@ export class StompHub {
     const message = this.session.redact(errorFrameText(frame));
     const rejected = !this.socketConnected || /^access refused/i.test(message);
     if (!rejected) {
-      // The server closes the socket after an ERROR; the close starts the reconnect.
-      this.emitter.update({ error: message });
+      // A refused destination (its subscribers are told), or another error. If the server closes the socket after
+      // it, the close starts the reconnect.
+      const text = this.session.redact(`${frame.headers?.message ?? ''} ${frame.body ?? ''}`);
+      if (!this.subscriptions.refused(text, message)) this.emitter.update({ error: message });
       return;
     }
     this.closeSocket();

@@ -1,6 +1,12 @@
 import type { IMessage, StompHeaders } from '@stomp/stompjs';
 import { fillTemplate, hasPlaceholders } from '../destinations.js';
-import type { HubMessage, MessageListener, ResyncContext, SubscribeOptions } from '../types.js';
+import type {
+  HubMessage,
+  MessageListener,
+  ResyncContext,
+  SubscribeOptions,
+  SubscriptionErrorDetail
+} from '../types.js';
 import { callGuarded, LOG_PREFIX } from './listeners.js';
 import type { StompSubscriptionLike } from './stomp-client.js';
 
@@ -26,6 +32,7 @@ export interface Registration {
   readonly entry: Entry;
   readonly listener: MessageListener;
   readonly onResync?: SubscribeOptions['onResync'];
+  readonly onError?: SubscribeOptions['onError'];
   released: boolean;
   /** Aborts the running resync of this subscriber. */
   resync?: AbortController;
@@ -44,6 +51,10 @@ interface Entry {
   subscription?: StompSubscriptionLike;
   /** A warning about unresolved placeholders was already printed. */
   warned?: boolean;
+  /** The destination as last sent in SUBSCRIBE (placeholders filled). */
+  resolved?: string;
+  /** The server refused this destination on the current connection (its ERROR message). */
+  refused?: string;
 }
 
 /**
@@ -80,7 +91,13 @@ export class SubscriptionRegistry {
       this.entries.set(destination, entry);
     }
     if (!entry.headers && options.headers) entry.headers = { ...options.headers };
-    const registration: Registration = { entry, listener, onResync: options.onResync, released: false };
+    const registration: Registration = {
+      entry,
+      listener,
+      onResync: options.onResync,
+      onError: options.onError,
+      released: false
+    };
     entry.registrations.add(registration);
     return registration;
   }
@@ -88,6 +105,7 @@ export class SubscriptionRegistry {
   /** A subscriber joined an open connection: SUBSCRIBE its destination if that is new, then run its resync. */
   joinOpen(registration: Registration): void {
     const entry = registration.entry;
+    if (entry.refused) this.reportRefusal(registration, entry.refused);
     if (!entry.subscription) this.subscribeAtBroker(entry);
     if (entry.subscription && registration.onResync) this.runResync(registration);
   }
@@ -128,9 +146,28 @@ export class SubscriptionRegistry {
     }
   }
 
+  /**
+   * The server sent an ERROR frame on an open connection: the destinations named in it (RabbitMQ quotes the one it
+   * does not know) are refused until the next connection; their subscribers hear it once and the console says so.
+   * @returns whether any destination was named.
+   */
+  refused(text: string, message: string): boolean {
+    const named = [...this.entries.values()].filter(entry => entry.resolved && text.includes(entry.resolved));
+    for (const entry of named) {
+      if (entry.refused) continue;
+      entry.refused = message;
+      console.error(`${LOG_PREFIX} the server refused ${entry.destination}: ${message}. Nothing will arrive on it.`);
+      for (const registration of [...entry.registrations]) this.reportRefusal(registration, message);
+    }
+    return named.length > 0;
+  }
+
   /** The socket is gone: forget its broker subscriptions and abort running resyncs. */
   dropSubscriptions(): void {
-    for (const entry of this.entries.values()) entry.subscription = undefined;
+    for (const entry of this.entries.values()) {
+      entry.subscription = undefined;
+      entry.refused = undefined;
+    }
     for (const entry of this.entries.values()) {
       for (const registration of entry.registrations) {
         registration.resync?.abort();
@@ -157,6 +194,7 @@ export class SubscriptionRegistry {
       }
       return;
     }
+    entry.resolved = resolved;
     try {
       entry.subscription = this.host.subscribe(resolved, message => this.handleMessage(entry, message), {
         ...entry.headers
@@ -204,6 +242,13 @@ export class SubscriptionRegistry {
       if (registration.released) continue;
       callGuarded(`a listener of ${entry.destination}`, () => registration.listener(hubMessage));
     }
+  }
+
+  private reportRefusal(registration: Registration, message: string): void {
+    const onError = registration.onError;
+    if (!onError || registration.released) return;
+    const detail: SubscriptionErrorDetail = { destination: registration.entry.destination, message };
+    callGuarded(`a subscription error listener of ${detail.destination}`, () => onError(detail));
   }
 
   private runResync(registration: Registration): void {

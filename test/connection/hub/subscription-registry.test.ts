@@ -13,6 +13,49 @@ describe('StompHub', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => (clock = context.clock));
 
+  describe('a destination the server refuses (ERROR while the connection stays up)', () => {
+    it("tells that destination's subscribers once, logs once, and clears on the next connection", async () => {
+      const error = sinon.stub(console, 'error');
+      const { fake, hub } = setup();
+      const refusedA: unknown[] = [];
+      const refusedB: unknown[] = [];
+      const other: unknown[] = [];
+      hub.subscribe('/kds/t1/v1', noop, { onError: detail => refusedA.push(detail) });
+      hub.subscribe('/kds/t1/v1', noop, { onError: detail => refusedB.push(detail) });
+      hub.subscribe('/kds/t1/v2', noop, { onError: detail => other.push(detail) });
+      await fake.connect();
+      fake.serverError('Unknown destination', "'/kds/t1/v1' is not a valid destination.");
+      fake.serverError('Unknown destination', "'/kds/t1/v1' is not a valid destination."); // again: no news
+      expect(refusedA).to.deep.equal([{ destination: '/kds/t1/v1', message: 'Unknown destination' }]);
+      expect(refusedB).to.have.length(1);
+      expect(other).to.deep.equal([]);
+      expect(error.callCount).to.equal(1);
+      expect(String(error.firstCall.args[0])).to.contain('/kds/t1/v1');
+      expect(hub.state).to.equal(ConnectionState.Open);
+      expect(hub.status.error).to.equal(undefined);
+
+      // A subscriber joining the refused destination on this connection hears it at once.
+      const late: unknown[] = [];
+      hub.subscribe('/kds/t1/v1', noop, { onError: detail => late.push(detail) });
+      expect(late).to.have.length(1);
+
+      // A new connection subscribes again, and only a new refusal is reported.
+      fake.drop();
+      clock.tick(1000);
+      await fake.connect();
+      expect(fake.subscribeLog.filter(d => d === '/kds/t1/v1')).to.have.length(2);
+      expect(refusedA).to.have.length(1);
+    });
+
+    it("keeps an ERROR that names no destination as the connection's error", async () => {
+      const { fake, hub } = setup();
+      hub.subscribe('/kds/t1/v1', noop, { onError: () => expect.fail('not this destination') });
+      await fake.connect();
+      fake.serverError('Something broke');
+      expect(hub.status.error).to.equal('Something broke');
+    });
+  });
+
   describe('ref-counting', () => {
     it('activates lazily on the first subscribe, once', () => {
       const { fake, hub } = setup();
