@@ -58,9 +58,11 @@ export interface EmulatorControl {
   approveDevice(userCode: string): boolean;
   pendingDevices(): { userCode: string; module?: string; expiresAt: string }[];
   dropConnections(): number;
+  freezeConnections(): number;
   revokeTokens(userId?: string): number;
   expireTokens(userId?: string): number;
   tokenTtlSeconds: number;
+  heartbeatMs: number;
   stats(): EmulatorStats;
   resetStats(): void;
   waitForSubscription(destination: string, timeoutMs?: number): Promise<boolean>;

@@ -264,6 +264,15 @@ export class Emulator implements EmulatorControl {
   }
 
   /**
+   * Freezes every open connection: its socket stays open, but the server sends nothing on it any more (no
+   * heart-beats, no messages), as over a dead link. New connections are not frozen.
+   * @returns how many were frozen
+   */
+  freezeConnections(): number {
+    return this.stomp.freezeConnections();
+  }
+
+  /**
    * Terminates every WebSocket abruptly, without a close handshake.
    * @returns how many were dropped
    */
@@ -289,6 +298,16 @@ export class Emulator implements EmulatorControl {
   }
 
   /** The `expires_in` of tokens issued from now on. */
+  /** The STOMP heart-beat offered to new connections, in ms (0: none). */
+  get heartbeatMs(): number {
+    return this.stomp.heartbeatMs;
+  }
+
+  set heartbeatMs(ms: number) {
+    if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) throw new EmulatorError(400, 'heartbeatMs must be 0 to 60000');
+    this.stomp.heartbeatMs = ms;
+  }
+
   get tokenTtlSeconds(): number {
     return this.context.config.tokenTtlSeconds;
   }

@@ -122,7 +122,7 @@ describe('token endpoint', () => {
 
   it('uses the configured expires_in, changeable at run time', async () => {
     const changed = await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 2 });
-    assert.deepEqual(changed.body, { tokenTtlSeconds: 2 });
+    assert.equal(changed.body.tokenTtlSeconds, 2);
     const { body } = await requestToken(emulator, { grant_type: 'password', username: 'guest', password: 'guest' });
     assert.equal(body.expires_in, 2);
     const refused = await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: -1 });

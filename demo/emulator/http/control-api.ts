@@ -45,17 +45,27 @@ export function controlRoutes(emulator: EmulatorControl): Route[] {
       return emulator.setOrderStatus(order.id, requiredString(input, 'status'));
     }),
     post(/^\/__emulator\/faults\/drop-connections$/, () => ({ dropped: emulator.dropConnections() })),
+    post(/^\/__emulator\/faults\/freeze-connections$/, () => ({ frozen: emulator.freezeConnections() })),
     post(/^\/__emulator\/tokens\/revoke$/, input => ({
       revoked: emulator.revokeTokens(optionalString(input, 'userId'))
     })),
     post(/^\/__emulator\/tokens\/expire$/, input => ({
       expired: emulator.expireTokens(optionalString(input, 'userId'))
     })),
-    get(/^\/__emulator\/config$/, () => ({ tokenTtlSeconds: emulator.tokenTtlSeconds })),
+    get(/^\/__emulator\/config$/, () => ({
+      tokenTtlSeconds: emulator.tokenTtlSeconds,
+      heartbeatMs: emulator.heartbeatMs
+    })),
     post(/^\/__emulator\/config$/, input => {
       const ttl = optionalNumber(input, 'tokenTtlSeconds', value => Number.isInteger(value) && value > 0);
       if (ttl !== undefined) emulator.tokenTtlSeconds = ttl;
-      return { tokenTtlSeconds: emulator.tokenTtlSeconds };
+      const heartbeat = optionalNumber(
+        input,
+        'heartbeatMs',
+        value => Number.isInteger(value) && value >= 0 && value <= 60_000
+      );
+      if (heartbeat !== undefined) emulator.heartbeatMs = heartbeat;
+      return { tokenTtlSeconds: emulator.tokenTtlSeconds, heartbeatMs: emulator.heartbeatMs };
     }),
     get(/^\/__emulator\/stats$/, () => emulator.stats()),
     post(/^\/__emulator\/stats\/reset$/, () => {

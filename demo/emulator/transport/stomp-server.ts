@@ -41,6 +41,8 @@ export class StompServer {
   readonly subscriptions = new SubscriptionRegistry<StompSession>();
 
   private readonly sessions = new Set<StompSession>();
+  /** The heart-beat offered to new connections, in ms (0: none); starts as `options.heartbeatMs`. */
+  heartbeatMs: number;
   private readonly webSockets = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES + 1024,
@@ -50,6 +52,7 @@ export class StompServer {
   private messageCount = 0;
 
   constructor(private readonly options: StompServerOptions) {
+    this.heartbeatMs = options.heartbeatMs;
     this.webSockets.on('connection', (socket: WebSocket, request: IncomingMessage) => this.open(socket, request));
   }
 
@@ -93,6 +96,12 @@ export class StompServer {
    * Terminates every WebSocket at once, without a close handshake.
    * @returns how many were dropped
    */
+  /** Makes every open connection go silent without closing it (see `StompSession.frozen`). */
+  freezeConnections(): number {
+    for (const session of this.sessions) session.frozen = true;
+    return this.sessions.size;
+  }
+
   dropConnections(): number {
     const sessions = [...this.sessions];
     sessions.forEach(session => session.drop('dropped by the emulator'));
@@ -113,7 +122,7 @@ export class StompServer {
     const session = new StompSession(
       socket,
       {
-        heartbeatMs: this.options.heartbeatMs,
+        heartbeatMs: this.heartbeatMs,
         timers: this.options.timers ?? realTimers,
         subscriptions: this.subscriptions,
         stats,

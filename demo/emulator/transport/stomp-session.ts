@@ -85,9 +85,15 @@ export class StompSession {
     this.timers.push(host.timers.setTimeout(() => this.connectTimedOut(), CONNECT_TIMEOUT_MS));
   }
 
+  /**
+   * A frozen session keeps its socket open but sends nothing any more, heart-beats included: a dead link as a
+   * crashed proxy or a sleeping peer leaves it.
+   */
+  frozen = false;
+
   /** Sends raw frame bytes: a text WebSocket message when they are valid UTF-8, else binary. */
   send(bytes: Buffer): boolean {
-    if (this.socket.readyState !== WebSocket.OPEN) return false;
+    if (this.frozen || this.socket.readyState !== WebSocket.OPEN) return false;
     this.socket.send(bytes, { binary: !isUtf8(bytes) });
     return true;
   }
