@@ -4,6 +4,8 @@
 //   CDN files: dist/cdn/*.js as shipped.
 //   npm entries: each entry of the package bundled by esbuild with lit and stompjs (production build), minified, the
 //   way an app's bundler would include it.
+// `--check` (npm test) fails when an entry is over its budget in size-budget.json. Raising a budget is a reviewed
+// change: say why in the commit.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -43,8 +45,18 @@ const entries = {
 };
 for (const [name, path] of Object.entries(entries)) rows.push([name, gzip(await bundle(`export * from '${path}';`))]);
 
+const budget = JSON.parse(readFileSync('size-budget.json', 'utf8')).budgets;
 const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`${'what'.padEnd(width)}  min+gz (B)  × floor`);
+console.log(`${'what'.padEnd(width)}  min+gz (B)  × floor  budget (B)`);
+const over = [];
 for (const [name, bytes] of rows) {
-  console.log(`${name.padEnd(width)}  ${String(bytes).padStart(10)}  ${(bytes / floor).toFixed(2).padStart(7)}`);
+  const limit = budget[name];
+  if (limit !== undefined && bytes > limit) over.push(`${name}: ${bytes} B > ${limit} B`);
+  console.log(
+    `${name.padEnd(width)}  ${String(bytes).padStart(10)}  ${(bytes / floor).toFixed(2).padStart(7)}  ${String(limit ?? '').padStart(10)}`
+  );
+}
+if (process.argv.includes('--check') && over.length > 0) {
+  console.error(`Over the size budget (size-budget.json):\n  ${over.join('\n  ')}`);
+  process.exit(1);
 }

@@ -52,6 +52,7 @@ if (extraArgs.length === 0) {
   step('custom-elements.json is up to date', process.execPath, ['scripts/check-manifest.mjs']);
   step('framework typings are up to date', process.execPath, ['scripts/generate-framework-types.mjs', '--check']);
   step('build (npm, CDN, emulator)', process.execPath, ['scripts/build.mjs']);
+  step('size within size-budget.json', process.execPath, ['scripts/size.mjs', '--check']);
 
   // In Node: the emulator's own tests, the demo pages' smoke tests, the packed tarball and the framework apps.
   const tap = join(tmp, 'node.tap');
