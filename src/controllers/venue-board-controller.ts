@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResyncContext } from '../connection/types.js';
 import { OrderBoard, type BoardChange, type OrderBoardOptions } from '../models/order-board.js';
-import { isOrder, type Order } from '../models/order.js';
+import { checkOrders } from '../models/order-guard.js';
+import type { Order } from '../models/order.js';
 import { DeadlineController } from './deadline-controller.js';
 
 /** What the venue board controller needs from its element. */
@@ -76,7 +77,7 @@ export class VenueBoardController implements ReactiveController {
     try {
       const orders = await fetchJson<unknown>(`/ordering-api/api/orders/venue/${encodeURIComponent(board.venue)}`);
       if (signal.aborted || board !== this.board) return false;
-      const list = Array.isArray(orders) ? orders.filter(isOrder) : [];
+      const list = checkOrders(orders);
       this.options.onChange(board.reconcile(list, Date.now(), { requestedAt }));
       this.host.requestUpdate(); // the initial load may have ended without a visible change
       return true;

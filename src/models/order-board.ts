@@ -1,6 +1,7 @@
 import {
   isFinalStage,
   isNotOlder,
+  isSameRevision,
   orderStage,
   parseTime,
   shortCustomerName,
@@ -53,6 +54,8 @@ export interface BoardChange {
    * orders of the initial load, duplicates, or ready orders re-listed by a snapshot.
    */
   readonly newlyReady: readonly BoardEntry[];
+  /** An order the board could not take in (what it threw); that order was skipped, the rest applied. */
+  readonly error?: unknown;
 }
 
 /** Options of an `OrderBoard`. */
@@ -86,6 +89,9 @@ interface Held {
   stage: OrderStage;
   /** Sort key of Preparing (epoch ms). */
   preparingKey: number;
+  /** The entry's `number` and `name`, worked out when the copy was taken in. */
+  number: string;
+  name?: string;
   /** Insertion sequence: tie-breaker. */
   seq: number;
   readySince?: number;
@@ -187,10 +193,13 @@ export class OrderBoard {
    * not added when not held).
    */
   apply(order: Order, now: number): BoardChange {
-    if (!this.isForVenue(order)) return NO_CHANGE;
     const newlyReady: BoardEntry[] = [];
-    const changed = this.ingest(order, now, newlyReady, true);
-    return this.result(changed, newlyReady);
+    try {
+      if (!this.isForVenue(order)) return NO_CHANGE;
+      return this.result(this.ingest(order, now, newlyReady, true), newlyReady);
+    } catch (error) {
+      return { ...this.result(false, newlyReady), error };
+    }
   }
 
   /**
@@ -200,10 +209,15 @@ export class OrderBoard {
    */
   reconcile(orders: readonly Order[], now: number, options: ReconcileOptions = {}): BoardChange {
     const listed = new Map<string, Order>();
+    let error: unknown;
     for (const order of orders) {
-      if (!this.isForVenue(order)) continue;
-      const seen = listed.get(order.id);
-      if (!seen || isNotOlder(order, seen)) listed.set(order.id, order);
+      try {
+        if (!this.isForVenue(order)) continue;
+        const seen = listed.get(order.id);
+        if (!seen || isNotOlder(order, seen)) listed.set(order.id, order);
+      } catch (thrown) {
+        error ??= thrown;
+      }
     }
     let changed = false;
     const { requestedAt } = options;
@@ -218,10 +232,15 @@ export class OrderBoard {
     }
     const newlyReady: BoardEntry[] = [];
     for (const order of listed.values()) {
-      if (this.ingest(order, now, newlyReady, false)) changed = true;
+      try {
+        if (this.ingest(order, now, newlyReady, false)) changed = true;
+      } catch (thrown) {
+        error ??= thrown;
+      }
     }
     this._loading = false;
-    return this.result(changed, newlyReady);
+    const change = this.result(changed, newlyReady);
+    return error === undefined ? change : { ...change, error };
   }
 
   /**
@@ -284,13 +303,16 @@ export class OrderBoard {
     return this.cachedColumns;
   }
 
-  /** Adds, replaces or removes one order; returns true when something visible changed. */
+  /**
+   * Adds, replaces or removes one order; returns true when something visible changed. Everything that reads the order
+   * is worked out before the board changes, so an order that makes it throw leaves the board as it was.
+   */
   private ingest(order: Order, now: number, newlyReady: BoardEntry[], live: boolean): boolean {
     const id = order.id;
     const rec = this.held.get(id);
     if (rec) {
       if (!isNotOlder(order, rec.order)) return false;
-      if (isSameCopy(order, rec.order)) {
+      if (isSameRevision(order, rec.order)) {
         if (live) rec.liveAt = now;
         return false;
       }
@@ -303,25 +325,22 @@ export class OrderBoard {
       return true;
     }
     const column: BoardColumn = stage === 'ready' ? 'ready' : 'preparing';
-    if (!rec) {
-      const gone = this.expired.get(id);
-      if (gone) {
-        // Timed out of Ready: stays gone while it is (still) ready; comes back only if it goes back to preparing.
-        if (!isNotOlder(order, gone)) return false;
-        if (column === 'ready') {
-          this.expired.set(id, order);
-          return false;
-        }
-        this.expired.delete(id);
+    const preparingKey = parseTime(order.completedTime) ?? parseTime(order.created);
+    const number = pickupNumber(order, this.numberSource, this.venue);
+    const name = this.showNames ? shortCustomerName(order) : undefined;
+    const gone = rec ? undefined : this.expired.get(id);
+    if (gone) {
+      // Timed out of Ready: stays gone while it is (still) ready; comes back only if it goes back to preparing.
+      if (!isNotOlder(order, gone)) return false;
+      if (column === 'ready') {
+        this.expired.set(id, order);
+        return false;
       }
-      const added: Held = {
-        order,
-        column,
-        stage,
-        preparingKey: parseTime(order.completedTime) ?? parseTime(order.created) ?? now,
-        seq: this.seq++,
-        liveAt: live ? now : undefined
-      };
+      this.expired.delete(id);
+    }
+    if (!rec) {
+      const added: Held = { order, column, stage, preparingKey: preparingKey ?? now, number, name, seq: this.seq++ };
+      if (live) added.liveAt = now;
       if (column === 'ready') {
         if (this._loading) {
           added.readySince = Math.min(now, parseTime(order.lastChanged) ?? now);
@@ -334,11 +353,8 @@ export class OrderBoard {
       return true;
     }
     const wasReady = rec.column === 'ready';
-    rec.order = order;
-    rec.stage = stage;
-    rec.column = column;
-    rec.preparingKey = parseTime(order.completedTime) ?? parseTime(order.created) ?? rec.preparingKey;
-    rec.entry = undefined;
+    Object.assign(rec, { order, stage, column, number, name, entry: undefined });
+    rec.preparingKey = preparingKey ?? rec.preparingKey;
     if (live) rec.liveAt = now;
     if (column === 'ready' && !wasReady) {
       this.becameReady(rec, now);
@@ -359,17 +375,14 @@ export class OrderBoard {
     if (!rec.entry) {
       const entry: { -readonly [K in keyof BoardEntry]: BoardEntry[K] } = {
         id,
-        number: pickupNumber(rec.order, this.numberSource, this.venue),
+        number: rec.number,
         column: rec.column,
         stage: rec.stage,
         highlighted: rec.highlightUntil !== undefined,
         order: rec.order
       };
       if (rec.readySince !== undefined) entry.readySince = rec.readySince;
-      if (this.showNames) {
-        const name = shortCustomerName(rec.order);
-        if (name !== undefined) entry.name = name;
-      }
+      if (rec.name !== undefined) entry.name = rec.name;
       rec.entry = Object.freeze(entry);
     }
     return rec.entry;
@@ -380,14 +393,4 @@ export class OrderBoard {
     this._version++;
     return newlyReady.length === 0 ? CHANGED : { changed: true, newlyReady };
   }
-}
-
-/**
- * True when two copies are the same revision: the same object, or the same `lastChanged` and the same content
- * (compared only then, so the cost is paid by duplicates alone).
- */
-function isSameCopy(a: Order, b: Order): boolean {
-  if (a === b) return true;
-  if (!a.lastChanged || a.lastChanged !== b.lastChanged) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,3 +1,5 @@
+import { clip, TEXT_LIMITS } from './guard.js';
+
 /**
  * The parts of Ordering Stack's order model that the widgets read (see `IOrder` in @orderingstack/ordering-types).
  * Every field the server may omit is optional: the widgets must cope with partial objects.
@@ -23,6 +25,8 @@ export interface Order {
 
 export interface OrderBucket {
   venue?: string;
+  /** The venue's name. */
+  name?: string;
   queuePos?: string;
   lines?: { id?: string; status?: string; quantity?: number; product?: { literals?: { name?: string } } }[];
 }
@@ -56,11 +60,6 @@ export function isOrder(value: unknown): value is Order {
     typeof (value as Order).id === 'string' &&
     (value as { type?: unknown }).type === undefined
   );
-}
-
-/** True when the value is an `OrderEventError` notification. */
-export function isOrderEventError(value: unknown): value is OrderEventError {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'OrderEventError';
 }
 
 /** True for delivery order types (`DELIVERY`, `GLOVO_DELIVERY`, ...). */
@@ -161,14 +160,15 @@ export function orderTimeline(order: Order, stage: OrderStage = orderStage(order
   });
 }
 
-/** A server string, or `''` when it is not a non-empty string. */
+/** A server string, trimmed, or `''` when it is not a non-empty string. */
 export function textOf(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
 /**
  * What to tell a guest about an error (`OrderEventError`): the text for the first code `localized` knows, else the
- * server's `message`, else the first code's `message`, else `generic`. Tolerates missing and malformed fields.
+ * server's `message`, else the first code's `message`, else `generic`; at most `TEXT_LIMITS.message` characters.
+ * Tolerates missing and malformed fields.
  */
 export function errorMessage(
   error: { message?: unknown; codes?: unknown },
@@ -181,7 +181,8 @@ export function errorMessage(
     const text = typeof entry.code === 'string' && entry.code ? localized(entry.code) : undefined;
     if (text) return text;
   }
-  return textOf(error.message) || textOf(entries.find(c => textOf(c.message))?.message) || generic;
+  const text = textOf(error.message) || textOf(entries.find(c => textOf(c.message))?.message) || generic;
+  return clip(text, TEXT_LIMITS.message);
 }
 
 /** True for stages after which nothing more happens. */
@@ -194,22 +195,27 @@ export type NumberSource = 'auto' | 'queue-pos' | 'claim-code' | 'id';
 
 /**
  * The number a guest listens for. `auto`: the bucket's `queuePos` (of `venue` when given), else `claimCode`, else the
- * last 4 characters of the id, upper-cased.
+ * last 4 characters of the id, upper-cased. At most `TEXT_LIMITS.number` characters.
  */
 export function pickupNumber(order: Order, source: NumberSource = 'auto', venue?: string): string {
   const shortId = order.id.replace(/-/g, '').slice(-4).toUpperCase();
   const buckets = order.buckets ?? [];
   const queuePos = (buckets.find(b => b.venue === venue && b.queuePos) ?? buckets.find(b => b.queuePos))?.queuePos;
+  let number: string;
   switch (source) {
     case 'queue-pos':
-      return queuePos ?? shortId;
+      number = queuePos || shortId;
+      break;
     case 'claim-code':
-      return order.claimCode || shortId;
+      number = order.claimCode || shortId;
+      break;
     case 'id':
-      return shortId;
+      number = shortId;
+      break;
     default:
-      return queuePos || order.claimCode || shortId;
+      number = queuePos || order.claimCode || shortId;
   }
+  return clip(number, TEXT_LIMITS.number);
 }
 
 /**
@@ -224,6 +230,16 @@ export function isNotOlder(incoming: Order, held: Order | undefined): boolean {
   return a >= b;
 }
 
+/**
+ * True when two copies are the same revision: the same object, or the same `lastChanged` and the same content
+ * (compared only then, so the cost is paid by duplicates alone).
+ */
+export function isSameRevision(a: Order, b: Order): boolean {
+  if (a === b) return true;
+  if (!a.lastChanged || a.lastChanged !== b.lastChanged) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Milliseconds since the epoch for an ISO time string, or `undefined` when it is missing or not a time. */
 export function parseTime(value: string | undefined): number | undefined {
   if (!value) return undefined;
@@ -233,7 +249,8 @@ export function parseTime(value: string | undefined): number | undefined {
 
 /**
  * The short display name of an order's customer: first name plus the initial of the last name (`'Anna K.'`), or the
- * single name as is. Read from `extra['customer-name']`, else `extra['x-customer-name']`, else `users[0].name`.
+ * single name as is, at most `TEXT_LIMITS.name` characters. Read from `extra['customer-name']`, else
+ * `extra['x-customer-name']`, else `users[0].name`.
  */
 export function shortCustomerName(order: Order): string | undefined {
   const full = [order.extra?.['customer-name'], order.extra?.['x-customer-name'], order.users?.[0]?.name].find(
@@ -241,7 +258,8 @@ export function shortCustomerName(order: Order): string | undefined {
   );
   if (!full) return undefined;
   const words = full.trim().split(/\s+/);
-  if (words.length === 1) return words[0];
-  const initial = [...words[words.length - 1]][0].toLocaleUpperCase();
-  return `${words[0]} ${initial}.`;
+  if (words.length === 1) return clip(words[0], TEXT_LIMITS.name);
+  const first = clip(words[0], TEXT_LIMITS.name - 3);
+  const initial = String.fromCodePoint(words[words.length - 1].codePointAt(0)!).toLocaleUpperCase();
+  return `${first} ${initial}.`;
 }

@@ -1,3 +1,5 @@
+import { clip, TEXT_LIMITS } from './guard.js';
+
 /** What a toast is about; decides its default duration (`error` and `upsell` stay until dismissed). */
 export type ToastKind = 'info' | 'success' | 'error' | 'upsell';
 
@@ -61,6 +63,16 @@ export interface ToastChange<D = unknown> {
 export interface ToastQueueOptions {
   /** How many toasts are visible at once; the rest wait in a FIFO queue. Default `3`. */
   maxVisible?: number;
+  /**
+   * How many toasts may wait for a slot. Beyond it the oldest waiting `info` or `success` toast is dropped, else the
+   * oldest waiting one. Default `10`.
+   */
+  maxQueued?: number;
+  /**
+   * How many toasts that stay until dismissed (duration `0`: errors and offers by default) may wait for a slot; beyond
+   * it the oldest of them waiting is dropped, so a flood of errors leaves the newest ones. Default `2`.
+   */
+  maxQueuedSticky?: number;
   /** Default duration of `info` and `success` toasts, in ms. Default `5000`. */
   duration?: number;
   /** Default duration of `error` and `upsell` toasts, in ms; `0` = until dismissed. Default `0`. */
@@ -124,6 +136,10 @@ export class ToastQueue<D = unknown> {
   readonly duration: number;
   /** Default duration of `error` and `upsell` toasts, in ms; `0` = until dismissed. */
   readonly errorDuration: number;
+  /** How many toasts may wait for a slot. */
+  readonly maxQueued: number;
+  /** How many toasts that stay until dismissed may wait for a slot. */
+  readonly maxQueuedSticky: number;
 
   private _visible: Toast<D>[] = [];
   private _queued: Toast<D>[] = [];
@@ -139,6 +155,8 @@ export class ToastQueue<D = unknown> {
     this.maxVisible = Math.max(1, options.maxVisible ?? 3);
     this.duration = Math.max(0, options.duration ?? 5000);
     this.errorDuration = Math.max(0, options.errorDuration ?? 0);
+    this.maxQueued = Math.max(0, options.maxQueued ?? 10);
+    this.maxQueuedSticky = Math.max(0, options.maxQueuedSticky ?? 2);
     this.now = options.now ?? (() => Date.now());
     // Looked up at call time, so fake timers installed after construction still apply.
     this.schedule = options.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
@@ -173,8 +191,10 @@ export class ToastQueue<D = unknown> {
   }
 
   /**
-   * Shows a toast, or queues it when `maxVisible` are visible. When `init.key` matches a visible or queued toast, that
-   * toast is updated in place instead (content replaced, `count` incremented, timer restarted) and returned.
+   * Shows a toast, or queues it when `maxVisible` are visible (the queue keeps at most `maxQueued`, of which at most
+   * `maxQueuedSticky` stay until dismissed: older ones are dropped). When `init.key` matches a visible or queued toast,
+   * that toast is updated in place instead (content replaced, `count` incremented, timer restarted) and returned.
+   * Messages longer than `TEXT_LIMITS.message` characters and titles longer than `TEXT_LIMITS.title` are cut.
    */
   show(init: ToastInit<D>): Toast<D> {
     const now = this.now();
@@ -206,7 +226,7 @@ export class ToastQueue<D = unknown> {
       this.startTimer(toast);
       this.emit([toast], [], []);
     } else {
-      this._queued = [...this._queued, toast];
+      this._queued = this.bounded([...this._queued, toast]);
       this.emit([], [], []);
     }
     return toast;
@@ -267,6 +287,18 @@ export class ToastQueue<D = unknown> {
     for (const [id, timer] of this.timers) this.run(id, timer);
   }
 
+  /** The queue within `maxQueuedSticky` and `maxQueued`, dropping the oldest sticky, then info, toasts first. */
+  private bounded(queue: Toast<D>[]): Toast<D>[] {
+    const sticky = queue.filter(t => t.duration === 0);
+    const dropped = new Set(sticky.slice(0, Math.max(0, sticky.length - this.maxQueuedSticky)));
+    let kept = queue.filter(t => !dropped.has(t));
+    while (kept.length > this.maxQueued) {
+      const info = kept.findIndex(t => t.kind === 'info' || t.kind === 'success');
+      kept = kept.filter((_, i) => i !== Math.max(0, info));
+    }
+    return kept;
+  }
+
   private make(
     init: ToastInit<D>,
     id: string,
@@ -278,13 +310,13 @@ export class ToastQueue<D = unknown> {
     const toast: { -readonly [K in keyof Toast<D>]: Toast<D>[K] } = {
       id,
       kind: init.kind,
-      message: init.message,
+      message: clip(init.message, TEXT_LIMITS.message),
       count,
       duration,
       createdAt,
       updatedAt
     };
-    if (init.title !== undefined) toast.title = init.title;
+    if (init.title !== undefined) toast.title = clip(init.title, TEXT_LIMITS.title);
     if (init.key !== undefined) toast.key = init.key;
     if (init.data !== undefined) toast.data = init.data;
     return Object.freeze(toast);

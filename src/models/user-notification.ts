@@ -2,7 +2,24 @@
  * The user notifications `<os-user-toasts>` understands (`INotificationMessage` and `IUpsellNotification`,
  * `ordering-stack.md` §4.3), with DOM-free helpers to read them and to turn them into toasts.
  */
+import {
+  accept,
+  clip,
+  isRecord,
+  kindOf,
+  malformed,
+  MAX_DEPTH,
+  nestedDeeperThan,
+  NOT_MINE,
+  recordsOf,
+  stringOr,
+  stringsOf,
+  TEXT_LIMITS,
+  withFields,
+  type Checked
+} from './guard.js';
 import { errorMessage, textOf } from './order.js';
+import { notificationFields } from './order-guard.js';
 import { toastKey, type ToastInit } from './toast-queue.js';
 
 /** The notification types shown as toasts (`ENotificationType`). */
@@ -52,16 +69,57 @@ export interface UserToastData {
 
 const KNOWN = new Set(['OrderMessage', 'OrderEventError', 'OrderAppliedEvents', 'OrderEventFiscal', 'OrderUpsell']);
 
-/** True for an object with one of the known notification `type`s. */
-export function isUserNotification(value: unknown): value is UserNotification {
-  return typeof value === 'object' && value !== null && KNOWN.has((value as { type?: unknown }).type as string);
+/**
+ * A user notification from a server body, normalised once: `codes`, `media` arrays of objects, `items`, `users` and
+ * `events` arrays of strings, `event` and `details` objects, the ids and texts strings (each absent when the server
+ * sent something else). Rejected as malformed: anything but an object with a string `type`, and bodies nested deeper
+ * than 64 levels. Quietly rejected: types not shown as toasts, and notifications whose `users` list leaves out
+ * `userId` (when both are known).
+ */
+export function checkUserNotification(body: unknown, userId?: string): Checked<UserNotification> {
+  if (!isRecord(body)) return malformed(`the notification is ${kindOf(body)}`);
+  if (typeof body.type !== 'string') return malformed(`the notification's type is ${kindOf(body.type)}`);
+  if (!KNOWN.has(body.type)) return NOT_MINE;
+  const users = stringsOf(body.users);
+  if (userId && users && users.length > 0 && !users.includes(userId)) return NOT_MINE;
+  if (nestedDeeperThan(body, MAX_DEPTH)) return malformed(`the notification is nested deeper than ${MAX_DEPTH} levels`);
+  const event = isRecord(body.event) ? body.event : undefined;
+  const details = isRecord(body.details) ? body.details : undefined;
+  const literals = details?.literals;
+  return accept(
+    withFields<UserNotification>(body, {
+      ...notificationFields(body),
+      users,
+      event:
+        event &&
+        withFields(event, {
+          correlationId: stringOr(event.correlationId),
+          user: stringOr(event.user),
+          orderId: stringOr(event.orderId)
+        }),
+      events: stringsOf(body.events),
+      items: stringsOf(body.items),
+      showAs: stringOr(body.showAs),
+      details:
+        details &&
+        withFields(details, {
+          literals: isRecord(literals) || typeof literals === 'string' ? literals : undefined,
+          media: recordsOf(details.media, media => media)
+        })
+    })
+  );
 }
 
 /**
  * The product name of an upsell offer: `details.literals.name`, else `details.literals` when it is a string, else the
- * literal for `language`, else the first string literal, else the offered items joined with `, `.
+ * literal for `language`, else the first string literal, else the offered items joined with `, `; at most
+ * `TEXT_LIMITS.product` characters.
  */
 export function upsellProductName(notification: UserNotification, language = 'en'): string {
+  return clip(productName(notification, language), TEXT_LIMITS.product);
+}
+
+function productName(notification: UserNotification, language: string): string {
   const literals = notification.details?.literals;
   if (typeof literals === 'string' && literals.trim()) return literals.trim();
   if (literals && typeof literals === 'object') {
@@ -72,7 +130,8 @@ export function upsellProductName(notification: UserNotification, language = 'en
     const first = Object.values(literals).find(v => typeof v === 'string' && v.trim());
     if (typeof first === 'string') return first.trim();
   }
-  return (notification.items ?? []).filter(i => typeof i === 'string' && i).join(', ');
+  const items = Array.isArray(notification.items) ? notification.items : [];
+  return items.filter(i => typeof i === 'string' && i).join(', ');
 }
 
 /** The localized texts that notification toasts are made of (the element's translations). */
@@ -124,7 +183,12 @@ export function notificationToast(
     }
     case 'OrderAppliedEvents':
     case 'OrderMessage':
-      return { kind: 'info', message: textOf(notification.message) || texts.basketUpdated, key, data };
+      return {
+        kind: 'info',
+        message: clip(textOf(notification.message) || texts.basketUpdated, TEXT_LIMITS.message),
+        key,
+        data
+      };
     case 'OrderEventFiscal':
       return { kind: 'success', message: texts.receiptReady, key, data };
     default:

@@ -478,6 +478,39 @@ describe('OrderBoard', () => {
     });
   });
 
+  describe('hostile orders', () => {
+    it('cuts long numbers to 12 characters and names to 40', () => {
+      const long = 'W'.repeat(1_000_000);
+      const board = liveBoard({ showNames: true });
+      board.apply(
+        order('a', 'paid', 0, { buckets: [{ venue: VENUE, queuePos: long }], extra: { 'customer-name': long } }),
+        T0
+      );
+      expect(board.get('a')?.number).to.equal(`${'W'.repeat(11)}…`);
+      expect(board.get('a')?.name).to.have.length(40);
+    });
+
+    it('skips an order it cannot take in, says what it threw, and keeps the rest of the board', () => {
+      const board = liveBoard();
+      board.apply(order('a', 'paid'), T0);
+      const bad = { ...order('b', 'paid'), buckets: [{ venue: VENUE }, null] } as unknown as Order;
+      const change = board.apply(bad, T0);
+      expect(change.changed).to.be.false;
+      expect(change.error).to.be.instanceOf(TypeError);
+      const unreadable = {
+        ...order('c', 'paid', 1),
+        get status(): string {
+          throw new Error('unreadable');
+        }
+      };
+      const reconciled = board.reconcile([order('a', 'ready', 2), bad, unreadable, order('d', 'paid')], T0);
+      expect(reconciled.changed).to.be.true;
+      expect(reconciled.error).to.be.instanceOf(TypeError);
+      expect(ids(board.columns().ready)).to.deep.equal(['a']);
+      expect(ids(board.columns().preparing)).to.deep.equal(['d']);
+    });
+  });
+
   describe('version and caching', () => {
     it('returns the same columns object until something changes', () => {
       const board = liveBoard();

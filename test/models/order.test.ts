@@ -7,6 +7,7 @@ import {
   orderStage,
   orderTimeline,
   pickupNumber,
+  shortCustomerName,
   type Order
 } from '../../src/models/order.js';
 
@@ -104,6 +105,22 @@ describe('models/order', () => {
       expect(pickupNumber(order, 'queue-pos')).to.equal('5');
       expect(pickupNumber(order, 'id')).to.equal('1234');
       expect(pickupNumber({ id: 'abcd-1234' }, 'claim-code')).to.equal('1234');
+    });
+  });
+
+  describe('bounds', () => {
+    it('cuts numbers to 12 characters and names to 40', () => {
+      const long = '9'.repeat(1_000_000);
+      expect(pickupNumber({ id: 'o1', buckets: [{ queuePos: long }] })).to.equal(`${'9'.repeat(11)}…`);
+      expect(pickupNumber({ id: 'o1', claimCode: long }, 'claim-code')).to.have.length(12);
+      const name = 'A'.repeat(1_000_000);
+      expect(shortCustomerName({ id: 'o1', users: [{ name }] })).to.have.length(40);
+      expect(shortCustomerName({ id: 'o1', users: [{ name: `${name} Kowalska` }] })).to.equal(`${'A'.repeat(36)}… K.`);
+      expect(shortCustomerName({ id: 'o1', users: [{ name: 'Anna \u{1F354}x' }] })).to.equal('Anna \u{1F354}.');
+    });
+
+    it('cuts error messages to 500 characters', () => {
+      expect(errorMessage({ message: 'W'.repeat(1_000_000) }, () => undefined, 'Oops')).to.have.length(500);
     });
   });
 

@@ -133,6 +133,50 @@ describe('ToastQueue', () => {
     });
   });
 
+  describe('bounds', () => {
+    it('keeps at most maxQueued toasts waiting, dropping the oldest info or success toast first', () => {
+      const q = queue({ maxVisible: 1, maxQueued: 3 });
+      q.show({ kind: 'error', message: 'visible' });
+      q.show({ kind: 'info', message: 'i1' });
+      q.show({ kind: 'error', message: 'e1', duration: 1000 });
+      q.show({ kind: 'success', message: 's1' });
+      q.show({ kind: 'info', message: 'i2' });
+      expect(messages(q.queued)).to.deep.equal(['e1', 's1', 'i2']);
+      q.show({ kind: 'error', message: 'e2', duration: 1000 });
+      q.show({ kind: 'error', message: 'e3', duration: 1000 });
+      expect(messages(q.queued)).to.deep.equal(['e1', 'e2', 'e3']);
+      q.show({ kind: 'error', message: 'e4', duration: 1000 });
+      expect(messages(q.queued)).to.deep.equal(['e2', 'e3', 'e4']);
+    });
+
+    it('keeps at most maxQueuedSticky toasts that stay until dismissed waiting: the newest', () => {
+      const q = queue({ maxVisible: 2 });
+      for (let i = 0; i < 300; i++) q.show({ kind: 'error', message: `e${i}` });
+      q.show({ kind: 'info', message: 'news' });
+      expect(messages(q.visible)).to.deep.equal(['e1', 'e0']);
+      expect(messages(q.queued)).to.deep.equal(['e298', 'e299', 'news']);
+      for (const t of q.visible) q.dismiss(t.id);
+      expect(messages(q.visible)).to.deep.equal(['e299', 'e298']);
+      expect(changes.flatMap(c => c.hidden.map(h => h.toast.message))).to.deep.equal(['e1', 'e0']);
+    });
+
+    it('defaults to 10 waiting, of which 2 stay until dismissed', () => {
+      const q = queue();
+      expect([q.maxQueued, q.maxQueuedSticky]).to.deep.equal([10, 2]);
+      for (let i = 0; i < 50; i++) q.show({ kind: i % 2 ? 'error' : 'info', message: `${i}` });
+      expect(q.queued).to.have.length(10);
+      expect(q.queued.filter(t => t.kind === 'error')).to.have.length(2);
+    });
+
+    it('cuts messages to 500 characters and titles to 120', () => {
+      const q = queue();
+      const toast = q.show({ kind: 'info', title: 'T'.repeat(1000), message: 'W'.repeat(1_000_000) });
+      expect(toast.message).to.have.length(500);
+      expect(toast.title).to.have.length(120);
+      expect(toast.message.endsWith('…')).to.be.true;
+    });
+  });
+
   describe('dedupe by key', () => {
     it('updates a visible toast in place and restarts its timer', () => {
       const q = queue();

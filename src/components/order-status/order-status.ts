@@ -9,13 +9,14 @@ import '../../events/os-order-update.js';
 import componentStyles from '../../internal/component.styles.js';
 import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
+import { FailureReporter } from '../../internal/failure-reporter.js';
 import { checkIcon, closeIcon, errorIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
+import { accept, isRecord, NOT_MINE, type Checked } from '../../models/guard.js';
+import { checkOrder, checkOrderEventError } from '../../models/order-guard.js';
 import {
   errorMessage,
   isNotOlder,
-  isOrder,
-  isOrderEventError,
   itemCount,
   orderStage,
   orderTimeline,
@@ -75,12 +76,14 @@ const TICK_MS = 20_000;
 export class OsOrderStatus extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
+  /** Skips (and reports once) a message or a part of the card that fails. */
+  private readonly failures = new FailureReporter(this);
   private readonly topic = new StompTopicController<OrderMessage>(this, {
     config: () => this.topicConfig('order', { userId: this.userId || undefined }),
     topic: 'order',
     params: () => (this.orderId ? { orderId: this.orderId } : undefined),
-    parse: body => this.parseMessage(body),
-    onMessage: message => this.handleMessage(message),
+    parse: this.failures.parser(body => this.checkMessage(body)),
+    onMessage: message => this.failures.run('show a message', () => this.handleMessage(message), undefined),
     onResync: context => this.handleResync(context)
   });
   /** JSON of the order shown, to skip identical duplicates. */
@@ -143,14 +146,22 @@ export class OsOrderStatus extends OsTopicElement {
     this.error = undefined;
   }
 
-  private parseMessage(body: unknown): OrderMessage | undefined {
-    if (isOrder(body)) return body.id === this.orderId ? { kind: 'order', order: body } : undefined;
-    if (isOrderEventError(body)) {
+  /** This order (other orders are dropped quietly), or an `OrderEventError` about it; other types are ignored. */
+  private checkMessage(body: unknown): Checked<OrderMessage> {
+    if (isRecord(body) && body.type !== undefined) {
+      if (body.type !== 'OrderEventError') return NOT_MINE;
+      const checked = checkOrderEventError(body);
+      if (!checked.ok) return checked;
+      const error = checked.value;
       // Without an order id, an error is about this order only on a per-order destination (`{orderId}` in it).
-      const forThisOrder = body.orderId ? body.orderId === this.orderId : !!this.topic.template?.includes('{orderId}');
-      return forThisOrder ? { kind: 'error', error: body } : undefined;
+      const forThisOrder = error.orderId
+        ? error.orderId === this.orderId
+        : !!this.topic.template?.includes('{orderId}');
+      return forThisOrder ? accept({ kind: 'error', error }) : NOT_MINE;
     }
-    return undefined;
+    const checked = checkOrder(body);
+    if (!checked.ok) return checked;
+    return checked.value.id === this.orderId ? accept({ kind: 'order', order: checked.value }) : NOT_MINE;
   }
 
   private handleMessage(message: OrderMessage): void {
@@ -166,9 +177,13 @@ export class OsOrderStatus extends OsTopicElement {
   private async handleResync({ fetchJson, signal }: ResyncContext): Promise<void> {
     const orderId = this.orderId;
     try {
-      const order = await fetchJson<unknown>(`/ordering-api/api/orders/${encodeURIComponent(orderId)}`);
+      const body = await fetchJson<unknown>(`/ordering-api/api/orders/${encodeURIComponent(orderId)}`);
       if (signal.aborted || orderId !== this.orderId) return;
-      if (isOrder(order) && order.id === orderId) this.applyOrder(order);
+      const checked = checkOrder(body);
+      if (checked.ok && checked.value.id === orderId) {
+        const order = checked.value;
+        this.failures.run('show the order', () => this.applyOrder(order), undefined);
+      }
     } catch (error) {
       if (signal.aborted || orderId !== this.orderId) return;
       // 404: the order does not exist (for this user). Other failures keep what is shown.
@@ -284,6 +299,13 @@ export class OsOrderStatus extends OsTopicElement {
     `;
   }
 
+  private renderLoading(): TemplateResult {
+    return html`<div part="message" class="message message--loading">
+      <span class="spinner" aria-hidden="true"></span>
+      <p class="message__title">${this.localize.term('loading')}</p>
+    </div>`;
+  }
+
   private renderBody(): TemplateResult {
     const missing = this.missingAttributes();
     if (missing.length > 0) {
@@ -291,21 +313,21 @@ export class OsOrderStatus extends OsTopicElement {
         <p class="message__title">${this.localize.term('missingAttribute', missing)}</p>
       </div>`;
     }
-    if (this.order) return this.renderOrder(this.order);
+    const order = this.order;
+    // An order that cannot be shown is skipped: the loading message stays until the next update.
+    if (order) return this.failures.run('render the order', () => this.renderOrder(order), this.renderLoading());
     if (this.notFound) {
       return html`<div part="message" class="message message--not-found">
         <p class="message__title">${this.localize.term('notFound')}</p>
         <p class="message__hint">${this.localize.term('notFoundHint')}</p>
       </div>`;
     }
-    return html`<div part="message" class="message message--loading">
-      <span class="spinner" aria-hidden="true"></span>
-      <p class="message__title">${this.localize.term('loading')}</p>
-    </div>`;
+    return this.renderLoading();
   }
 
   override render() {
-    const stage = this.order ? orderStage(this.order) : undefined;
+    const order = this.order;
+    const stage = order ? this.failures.run('render the order', () => orderStage(order), undefined) : undefined;
     const missing = this.missingAttributes().length > 0;
     const loading = !missing && !this.order && !this.notFound;
     return html`<div
@@ -322,7 +344,7 @@ export class OsOrderStatus extends OsTopicElement {
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${connectionBanner(this.localize, this.topic.state, this.order ? this.topic.dataAsOf : undefined)}
-      ${this.renderError()} ${this.renderBody()}
+      ${this.failures.run('render the error', () => this.renderError(), nothing)} ${this.renderBody()}
     </div>`;
   }
 }

@@ -9,11 +9,12 @@ import '../../events/os-upsell-accept.js';
 import '../../events/os-upsell-dismiss.js';
 import componentStyles from '../../internal/component.styles.js';
 import { customElement } from '../../internal/define.js';
+import { FailureReporter } from '../../internal/failure-reporter.js';
 import { closeIcon, errorIcon, infoIcon, starIcon, successIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
 import {
-  isUserNotification,
+  checkUserNotification,
   notificationToast,
   type UserNotification,
   type UserToastData
@@ -98,12 +99,15 @@ const ICONS: Record<ToastKind, SVGTemplateResult> = {
 export class OsUserToasts extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
-  private readonly topic = new StompTopicController<UserNotification>(this, {
+  /** Skips (and reports once) a notification or a toast that fails. */
+  private readonly failures = new FailureReporter(this);
+  private readonly topic: StompTopicController<UserNotification> = new StompTopicController(this, {
     config: () => this.topicConfig('user', { userId: this.userId || undefined }),
     topic: 'user',
     params: () => ({}),
-    parse: body => (isUserNotification(body) ? body : undefined),
-    onMessage: notification => this.handleNotification(notification)
+    parse: this.failures.parser(body => checkUserNotification(body, this.userId || this.topic.config.userId)),
+    onMessage: notification =>
+      this.failures.run('show a notification', () => this.handleNotification(notification), undefined)
   });
   private queue: ToastQueue<UserToastData> = this.createQueue(3);
   private stopQueue?: () => void;
@@ -255,16 +259,8 @@ export class OsUserToasts extends OsTopicElement {
     const old = this.queue;
     this.stopQueue?.();
     this.queue = this.createQueue(Math.max(1, this.maxVisible || 1));
-    for (const toast of [...old.visible].reverse().concat(old.queued)) {
-      this.queue.show({
-        kind: toast.kind,
-        title: toast.title,
-        message: toast.message,
-        key: toast.key,
-        duration: toast.duration,
-        data: toast.data
-      });
-    }
+    // A toast carries everything show() takes: kind, title, message, key, duration and data.
+    for (const toast of [...old.visible].reverse().concat(old.queued)) this.queue.show(toast);
     old.clear();
     if (document.visibilityState === 'hidden') this.queue.pause('hidden');
     this.stopQueue = this.queue.onChange(this.handleQueueChange);
@@ -386,7 +382,8 @@ export class OsUserToasts extends OsTopicElement {
         ${repeat(
           this.toasts,
           toast => toast.id,
-          toast => this.renderToast(toast)
+          toast =>
+            this.failures.run<TemplateResult | typeof nothing>('render a toast', () => this.renderToast(toast), nothing)
         )}
       </div>`;
   }

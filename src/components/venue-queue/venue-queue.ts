@@ -15,10 +15,13 @@ import '../../events/os-queue-update.js';
 import componentStyles from '../../internal/component.styles.js';
 import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
+import { FailureReporter } from '../../internal/failure-reporter.js';
 import { fullscreenIcon, soundIcon } from '../../internal/icons.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
+import { clip, TEXT_LIMITS } from '../../models/guard.js';
 import type { BoardChange, BoardColumn, BoardEntry } from '../../models/order-board.js';
-import { isOrder, type NumberSource, type Order } from '../../models/order.js';
+import { checkOrder } from '../../models/order-guard.js';
+import type { NumberSource, Order } from '../../models/order.js';
 import styles from './venue-queue.styles.js';
 
 /** How often the data age in the connection banner is refreshed, in ms. */
@@ -76,6 +79,8 @@ const TICK_MS = 20_000;
 export class OsVenueQueue extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
+  /** Skips (and reports once) an order or a tile that fails. */
+  private readonly failures = new FailureReporter(this);
   /** The board model, rebuilt when an option it is built from changes, and its deadlines (before `topic`: it resyncs it). */
   private readonly orders = new VenueBoardController(this, {
     options: () => ({
@@ -91,11 +96,16 @@ export class OsVenueQueue extends OsTopicElement {
     config: () => this.topicConfig('venueOrders', { auth: this.auth || undefined }),
     topic: 'venueOrders',
     params: () => (this.venue ? { venue: this.venue } : undefined),
-    parse: body => (isOrder(body) ? body : undefined),
-    onMessage: order => {
-      this.topic.markCurrent();
-      this.orders.apply(order);
-    },
+    parse: this.failures.parser(body => checkOrder(body)),
+    onMessage: order =>
+      this.failures.run(
+        'take in an order',
+        () => {
+          this.topic.markCurrent();
+          this.orders.apply(order);
+        },
+        undefined
+      ),
     onResync: async context => {
       if (await this.orders.resync(context)) this.topic.markCurrent();
     }
@@ -186,6 +196,7 @@ export class OsVenueQueue extends OsTopicElement {
   }
 
   private handleChange(change: BoardChange): void {
+    if (change.error !== undefined) this.failures.report('take in an order', change.error);
     if (change.changed) this.requestUpdate();
     if (change.newlyReady.length === 0) return;
     for (const entry of change.newlyReady) {
@@ -238,7 +249,11 @@ export class OsVenueQueue extends OsTopicElement {
     return html`<section
       part="column column-${column}"
       class="column column--${column}"
-      aria-label=${this.localize.term('queueColumnLabel', title, this.venueName || this.orders.venueName() || this.venue)}
+      aria-label=${this.localize.term(
+        'queueColumnLabel',
+        title,
+        clip(this.venueName || this.orders.venueName() || this.venue, TEXT_LIMITS.name)
+      )}
     >
       <header part="column-header" class="column__header">
         <h2 part="column-title" class="column__title" id="title-${column}">${title}</h2>
@@ -274,7 +289,8 @@ export class OsVenueQueue extends OsTopicElement {
           ${repeat(
             shown,
             entry => entry.id,
-            entry => this.renderTile(entry)
+            entry =>
+              this.failures.run<TemplateResult | typeof nothing>('render a tile', () => this.renderTile(entry), nothing)
           )}
         </ol>
         ${entries.length === 0 ? html`<p part="empty" class="empty">${this.localize.term('queueEmpty', column)}</p>` : nothing}

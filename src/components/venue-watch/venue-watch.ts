@@ -6,8 +6,16 @@ import { StompTopicController } from '../../controllers/stomp-topic-controller.j
 import '../../events/os-venue-update.js';
 import componentStyles from '../../internal/component.styles.js';
 import { customElement } from '../../internal/define.js';
+import { FailureReporter } from '../../internal/failure-reporter.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
-import { changedFields, isVenueConfig, venueState, type VenueConfig } from '../../models/venue.js';
+import {
+  changedFields,
+  checkVenueConfig,
+  closedReason,
+  venueName,
+  venueState,
+  type VenueConfig
+} from '../../models/venue.js';
 import styles from './venue-watch.styles.js';
 
 /**
@@ -41,12 +49,14 @@ import styles from './venue-watch.styles.js';
 export class OsVenueWatch extends OsTopicElement {
   static override styles = [componentStyles, styles];
 
+  /** Skips (and reports once) a configuration or a label that fails. */
+  private readonly failures = new FailureReporter(this);
   private readonly topic = new StompTopicController<VenueConfig>(this, {
     config: () => this.topicConfig('venue', { venueSnapshotPath: this.snapshotPath || undefined }),
     topic: 'venue',
     params: () => (this.venue ? { venue: this.venue } : undefined),
-    parse: body => (isVenueConfig(body) ? body : undefined),
-    onMessage: venue => this.handleVenue(venue),
+    parse: this.failures.parser(body => checkVenueConfig(body, this.venue)),
+    onMessage: venue => this.failures.run('show a configuration', () => this.handleVenue(venue), undefined),
     onResync: context => this.handleResync(context)
   });
   private reloadTimer?: ReturnType<typeof setTimeout>;
@@ -101,17 +111,18 @@ export class OsVenueWatch extends OsTopicElement {
     const venue = this.venue;
     if (venueSnapshotPath === 'none') return;
     try {
-      const config = await fetchJson<unknown>(this.topic.fill(venueSnapshotPath, { venue }));
+      const body = await fetchJson<unknown>(this.topic.fill(venueSnapshotPath, { venue }));
       if (signal.aborted || venue !== this.venue) return;
-      if (isVenueConfig(config) && config.id === venue) this.handleVenue(config);
+      const checked = checkVenueConfig(body, venue);
+      if (checked.ok) this.handleVenue(checked.value);
     } catch {
       // No snapshot (an unknown path, a network error): live messages still update the state.
     }
   }
 
   private handleVenue(venue: VenueConfig): void {
-    const previous = this.config;
-    if (previous && previous.id !== venue.id) return; // another venue's config: not ours
+    // The guard lets only this venue's configurations in; after a change of `venue`, the old one is no previous.
+    const previous = this.config?.id === venue.id ? this.config : undefined;
     const changes = changedFields(previous, venue);
     if (previous && changes.length === 0) return;
     this.config = venue;
@@ -138,10 +149,8 @@ export class OsVenueWatch extends OsTopicElement {
     switch (venueState(config)) {
       case 'open':
         return this.localize.term('venueWatchOpen');
-      case 'temp-closed': {
-        const reason = typeof config?.tempDisabledReason === 'string' ? config.tempDisabledReason.trim() : '';
-        return this.localize.term('venueWatchTempClosed', reason || undefined);
-      }
+      case 'temp-closed':
+        return this.localize.term('venueWatchTempClosed', closedReason(config) || undefined);
       case 'closed':
         return this.localize.term('venueWatchClosed');
       default:
@@ -156,7 +165,7 @@ export class OsVenueWatch extends OsTopicElement {
     return html`<div
       part="base"
       class=${classMap({ 'venue-watch': true, [`venue-watch--${state}`]: true, 'venue-watch--missing': missing.length > 0 })}
-      title=${this.config?.name ?? nothing}
+      title=${venueName(this.config) ?? nothing}
       ?hidden=${state === 'unknown' && missing.length === 0}
     >
       ${
@@ -165,7 +174,9 @@ export class OsVenueWatch extends OsTopicElement {
               >${this.localize.term('widgetMissingAttribute', '<os-venue-watch>', missing)}</span
             >`
           : html`<span part="indicator" class="venue-watch__indicator" aria-hidden="true"></span
-              ><span part="label" class="venue-watch__label" role="status">${this.labelText()}</span>`
+              ><span part="label" class="venue-watch__label" role="status"
+                >${this.failures.run('render the state', () => this.labelText(), '')}</span
+              >`
       }
     </div>`;
   }

@@ -8,6 +8,7 @@ import type {
   SubscriptionErrorDetail
 } from '../types.js';
 import { callGuarded, LOG_PREFIX } from './listeners.js';
+import { MessageWarnings } from './message-warnings.js';
 import type { StompSubscriptionLike } from './stomp-client.js';
 
 /** What a {@link SubscriptionRegistry} needs from its hub. */
@@ -68,6 +69,8 @@ export class SubscriptionRegistry {
   private readonly host: SubscriptionHost;
   /** Counts CONNECTED frames, so each subscriber resyncs once per connection. */
   private connectionNumber = 0;
+  /** Bodies that are not JSON: the first per destination, then at most one summary line a minute. */
+  private readonly warnings = new MessageWarnings(text => this.host.redact(text));
 
   constructor(host: SubscriptionHost) {
     this.host = host;
@@ -223,13 +226,7 @@ export class SubscriptionRegistry {
     try {
       body = JSON.parse(message.body);
     } catch {
-      const text = String(message.body ?? '');
-      const preview = this.host.redact(text.slice(0, 80)).replace(/\s+/g, ' ');
-      console.warn(
-        `${LOG_PREFIX} skipped a message on ${entry.destination} that is not JSON (${text.length} chars: "${preview}${
-          text.length > 80 ? '…' : ''
-        }")`
-      );
+      this.warnings.notJson(entry.destination, message.body);
       return;
     }
     const hubMessage: HubMessage = {

@@ -5,6 +5,7 @@ import type { OsOrderStatus } from '../../../src/components/order-status/order-s
 import { configure } from '../../../src/connection/config.js';
 import type { StompHub } from '../../../src/connection/hub/stomp-hub.js';
 import { registerTranslation } from '../../../src/i18n/localize.js';
+import { resetMalformedReports } from '../../../src/internal/failure-reporter.js';
 import type { Order, OrderEventError } from '../../../src/models/order.js';
 import { connectionLeavesOpen } from '../../support/emulator.js';
 import type { FakeEnvironment, FakeStompClient } from '../../support/fake-stomp-client.js';
@@ -375,14 +376,21 @@ describe('<os-order-status>', () => {
         expect(part(el, 'error')).to.not.exist;
       });
 
-      it('ignores any other JSON quietly', async () => {
+      it('ignores other notification types quietly, and skips what is not an order with one warning', async () => {
+        resetMalformedReports();
+        const warn = sinon.stub(console, 'warn');
         const el = await renderLive();
         await deliver(el, order('COMPLETED'));
         await deliver(el, { type: 'OrderUpsell', orderId: 'o1', items: [] });
+        expect(warn.callCount).to.equal(0);
         await deliver(el, [1, 2, 3]);
         await deliver(el, 'hello');
         expect(currentStep(el)).to.equal('Paid');
         expect(part(el, 'error')).to.not.exist;
+        expect(warn.callCount).to.equal(1);
+        expect(String(warn.firstCall.args[0])).to.equal(
+          `os-widgets: skipped a malformed message on ${DEST}: the order is an array (<os-order-status>)`
+        );
       });
 
       it('shows "order not found" on a 404 snapshot and keeps the data on other failures', async () => {
@@ -433,11 +441,74 @@ describe('<os-order-status>', () => {
 
       it('renders server text as text only', async () => {
         const el = await renderLive();
-        await deliver(el, order('COMPLETED', 0, { claimCode: '<img src=x onerror=alert(1)>', buckets: [] }));
+        await deliver(el, order('COMPLETED', 0, { claimCode: '<img src=x>', buckets: [] }));
         await deliver(el, { type: 'OrderEventError', orderId: 'o1', message: '<b>bold</b><img src=x>' });
         expect(el.shadowRoot!.querySelector('img, b')).to.not.exist;
-        expect(part(el, 'number')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+        expect(part(el, 'number')!.textContent).to.equal('<img src=x>');
         expect(part(el, 'error-message')!.textContent).to.equal('<b>bold</b><img src=x>');
+      });
+    });
+
+    describe('hostile messages', () => {
+      beforeEach(() => resetMalformedReports());
+
+      it('shows errors whose codes are null or not a list, and the updates after them', async () => {
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        await deliver(el, order('COMPLETED'));
+        await deliver(el, { type: 'OrderEventError', orderId: 'o1', codes: [null], message: 'Card declined' });
+        expect(part(el, 'error-message')!.textContent).to.equal('Card declined');
+        await deliver(el, { type: 'OrderEventError', orderId: 'o1', codes: 5 });
+        expect(part(el, 'error-message')!.textContent).to.equal('Something went wrong with this order.');
+        await deliver(el, order('READY', 1));
+        expect(currentStep(el)).to.equal('Ready for pickup');
+        expect(error.callCount).to.equal(0);
+      });
+
+      it('shows orders whose buckets or lines are null or not lists', async () => {
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        await deliver(el, { ...order('COMPLETED', 1), buckets: [null, { venue: 'v1', queuePos: '7', lines: null }] });
+        expect(part(el, 'number')!.textContent).to.equal('7');
+        expect(currentStep(el)).to.equal('Paid');
+        await deliver(el, { ...order('DELIVER', 2), buckets: { 0: { queuePos: '8' } } });
+        expect(part(el, 'number')!.textContent).to.equal('O1');
+        expect(currentStep(el)).to.equal('Ready for pickup');
+        expect(error.callCount).to.equal(0);
+      });
+
+      it('takes a lastChanged far in the future as now, so that the next update still shows', async () => {
+        const el = await renderLive();
+        await deliver(el, order('PREPARING', 0, { lastChanged: '9999-12-31T23:59:59.999Z' }));
+        expect(currentStep(el)).to.equal('Preparing');
+        await deliver(el, order('READY', 0, { lastChanged: new Date(Date.now() + 1000).toISOString() }));
+        expect(currentStep(el)).to.equal('Ready for pickup');
+      });
+
+      it('cuts a long number to 12 characters', async () => {
+        const el = await renderLive();
+        await deliver(el, order('COMPLETED', 0, { buckets: [{ venue: 'v1', queuePos: '9'.repeat(1_000_000) }] }));
+        expect(part(el, 'number')!.textContent).to.equal(`${'9'.repeat(11)}…`);
+      });
+
+      it('skips what it cannot render, reports it once, and shows the next update', async () => {
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        el.strings = {
+          headline: () => {
+            throw new Error('a broken translation');
+          }
+        };
+        await deliver(el, order('COMPLETED'));
+        await deliver(el, order('PREPARING', 1));
+        expect(part(el, 'number')).to.not.exist;
+        expect(error.callCount).to.equal(1);
+        expect(String(error.firstCall.args[0])).to.equal(
+          'os-widgets: <os-order-status> could not render the order; skipped it (reported once)'
+        );
+        el.strings = undefined;
+        await deliver(el, order('READY', 2));
+        expect(currentStep(el)).to.equal('Ready for pickup');
       });
     });
 

@@ -5,6 +5,7 @@ import type { OsUserToasts } from '../../../src/components/user-toasts/user-toas
 import { configure } from '../../../src/connection/config.js';
 import { passwordGrantSource } from '../../../src/connection/auth/grants.js';
 import type { FakeStompClient } from '../../support/fake-stomp-client.js';
+import { resetMalformedReports } from '../../../src/internal/failure-reporter.js';
 import { useEmulator } from '../../support/use-emulator.js';
 import { useFakeHub } from '../../support/use-fake-hub.js';
 
@@ -167,6 +168,73 @@ describe('<os-user-toasts>', () => {
         el.shadowRoot!.querySelector<HTMLElement>('[part="close-button"]')!.click();
         await el.updateComplete;
         expect(texts(el)).to.deep.equal(['c', 'a']);
+      });
+    });
+
+    describe('hostile messages', () => {
+      beforeEach(() => resetMalformedReports());
+
+      it('keeps at most 10 toasts waiting: the newest errors stay, the oldest info toasts go first', async () => {
+        const el = await renderLive();
+        for (let i = 0; i < 300; i++) {
+          fake.deliver(DEST, JSON.stringify({ type: 'OrderEventError', orderId: `e${i}`, message: `Error ${i}` }));
+          if (i % 3 === 0)
+            fake.deliver(DEST, JSON.stringify({ type: 'OrderMessage', correlationId: `m${i}`, message: `Info ${i}` }));
+        }
+        await el.updateComplete;
+        expect(texts(el)).to.deep.equal(['Error 1', 'Info 0', 'Error 0']);
+        const shown: string[] = [];
+        for (let i = 0; i < 20 && toasts(el).length > 0; i++) {
+          shown.push(texts(el).at(-1)!);
+          el.dismiss(toasts(el).at(-1)!.id);
+          await el.updateComplete;
+        }
+        expect(toasts(el)).to.have.length(0);
+        expect(shown).to.have.length(13);
+        expect(shown.slice(3)).to.include.members(['Error 298', 'Error 299', 'Info 297']);
+      });
+
+      it('cuts a long message to 500 characters', async () => {
+        const el = await renderLive();
+        await deliver(el, { type: 'OrderMessage', message: 'W'.repeat(1_000_000) });
+        expect(texts(el)[0]).to.have.length(500);
+        expect(texts(el)[0].endsWith('…')).to.be.true;
+      });
+
+      it('shows errors whose codes are null or not a list', async () => {
+        const el = await renderLive();
+        await deliver(el, { type: 'OrderEventError', orderId: 'o1', codes: [null], message: 'Card declined' });
+        await deliver(el, { type: 'OrderEventError', orderId: 'o2', codes: 5 });
+        expect(texts(el)).to.deep.equal(['Something went wrong with this order.', 'Card declined']);
+      });
+
+      it("ignores another user's notifications quietly, and warns once about ones without a type", async () => {
+        const warn = sinon.stub(console, 'warn');
+        const el = await renderLive();
+        await deliver(el, { type: 'OrderMessage', users: ['u2'], message: 'Not yours' });
+        await deliver(el, { type: 'OrderMessage', users: ['u1'], message: 'Yours' });
+        expect(texts(el)).to.deep.equal(['Yours']);
+        expect(warn.callCount).to.equal(0);
+        await deliver(el, { message: 'no type' });
+        await deliver(el, 42);
+        expect(warn.callCount).to.equal(1);
+        expect(String(warn.firstCall.args[0])).to.include("the notification's type is missing");
+      });
+
+      it('skips a toast it cannot render, reports it once, and renders the others', async () => {
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        // A string override that is a function is called (a host's translation may be one): this one throws.
+        const broken = () => {
+          throw new Error('a broken translation');
+        };
+        el.strings = { toastUpsellAccept: broken as unknown as string };
+        await deliver(el, upsell);
+        await deliver(el, { type: 'OrderMessage', message: 'Hello' });
+        await deliver(el, { ...upsell, correlationId: 'c-up-2' });
+        expect(texts(el)).to.deep.equal(['Hello']);
+        expect(error.callCount).to.equal(1);
+        expect(String(error.firstCall.args[0])).to.include('<os-user-toasts> could not render a toast');
       });
     });
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/venue-queue/venue-queue.js';
 import type { OsVenueQueue } from '../../../src/components/venue-queue/venue-queue.js';
+import { resetMalformedReports } from '../../../src/internal/failure-reporter.js';
 import { configure } from '../../../src/connection/config.js';
 import type { StompHub } from '../../../src/connection/hub/stomp-hub.js';
 import type { OsQueueUpdateDetail } from '../../../src/events/os-queue-update.js';
@@ -191,12 +192,72 @@ describe('<os-venue-queue>', () => {
         const el = await renderLive(
           html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" show-names></os-venue-queue>`
         );
-        await deliver(
-          el,
-          order('a', 'PREPARING', '<img src=x onerror=alert(1)>', { extra: { 'customer-name': '<b>Bob</b>' } })
-        );
+        await deliver(el, order('a', 'PREPARING', '<img src=x>', { extra: { 'customer-name': '<b>Bob</b>' } }));
         expect(el.shadowRoot!.querySelector('img, b')).to.not.exist;
-        expect(numbers(el, 'preparing')).to.deep.equal(['<img src=x onerror=alert(1)>']);
+        expect(numbers(el, 'preparing')).to.deep.equal(['<img src=x>']);
+      });
+    });
+
+    describe('hostile messages', () => {
+      beforeEach(() => resetMalformedReports());
+
+      it('shows a ready order whose second bucket is null, and the orders after it', async () => {
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        const ready = order('a', 'READY', '5');
+        await deliver(el, { ...ready, buckets: [...ready.buckets!, null] }, order('b', 'PREPARING', '6'));
+        expect(numbers(el, 'ready')).to.deep.equal(['5']);
+        expect(numbers(el, 'preparing')).to.deep.equal(['6']);
+        await deliver(el, { ...order('c', 'PREPARING', '7'), buckets: [{ venue: 'v1', queuePos: 7, lines: [null] }] });
+        expect(numbers(el, 'preparing')).to.deep.equal(['6', '7']);
+        expect(error.callCount).to.equal(0);
+      });
+
+      it('cuts long numbers and names before laying them out', async () => {
+        const el = await renderLive(
+          html`<os-venue-queue api-url=${API} tenant="demo" venue="v1" show-names></os-venue-queue>`
+        );
+        const long = 'W'.repeat(1_000_000);
+        await deliver(el, order('a', 'READY', long, { extra: { 'customer-name': `${long} Kowalska` } }));
+        expect(numbers(el, 'ready')).to.deep.equal([`${'W'.repeat(11)}…`]);
+        expect(part(el, 'name')!.textContent).to.equal(`${'W'.repeat(36)}… K.`);
+      });
+
+      it('does not let a lastChanged far in the future hold an order', async () => {
+        const el = await renderLive();
+        await deliver(el, order('a', 'PREPARING', '4', { lastChanged: '9999-12-31T23:59:59.999Z' }));
+        await deliver(el, order('a', 'READY', '4', { lastChanged: new Date(Date.now() + 1000).toISOString() }));
+        expect(numbers(el, 'ready')).to.deep.equal(['4']);
+      });
+
+      it('skips a tile it cannot render, reports it once, and renders the others', async () => {
+        const error = sinon.stub(console, 'error');
+        const el = await renderLive();
+        // A string override that is a function is called (a host's translation may be one): this one throws.
+        const broken = () => {
+          throw new Error('a broken translation');
+        };
+        el.strings = { queueNew: broken as unknown as string };
+        await deliver(el, order('a', 'PREPARING', '1'), order('b', 'READY', '2'));
+        await deliver(el, order('c', 'READY', '3'));
+        expect(numbers(el, 'preparing')).to.deep.equal(['1']);
+        expect(numbers(el, 'ready')).to.deep.equal([]); // both are highlighted: the part that throws
+        expect(error.callCount).to.equal(1);
+        expect(String(error.firstCall.args[0])).to.include('<os-venue-queue> could not render a tile');
+        el.strings = undefined;
+        await el.updateComplete;
+        expect(numbers(el, 'ready')).to.deep.equal(['3', '2']);
+      });
+
+      it('skips a body that is not an order with one warning', async () => {
+        const warn = sinon.stub(console, 'warn');
+        const el = await renderLive();
+        await deliver(el, { id: null }, [order('a', 'READY', '1')], { id: 'x'.repeat(300) });
+        expect(numbers(el, 'ready')).to.deep.equal([]);
+        expect(warn.callCount).to.equal(1);
+        expect(String(warn.firstCall.args[0])).to.equal(
+          `os-widgets: skipped a malformed message on ${DEST}: the order id is null (<os-venue-queue>)`
+        );
       });
     });
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/venue-watch/venue-watch.js';
 import type { OsVenueWatch } from '../../../src/components/venue-watch/venue-watch.js';
+import { resetMalformedReports } from '../../../src/internal/failure-reporter.js';
 import type { VenueConfig } from '../../../src/models/venue.js';
 import { configure } from '../../../src/connection/config.js';
 import { passwordGrantSource } from '../../../src/connection/auth/grants.js';
@@ -109,9 +110,13 @@ describe('<os-venue-watch>', () => {
         expect(updates[1].venue.tempDisabledReason).to.equal('Power cut');
       });
 
-      it('fires os-venue-update while invisible, and ignores other payloads', async () => {
+      it('fires os-venue-update while invisible, and skips other payloads with one warning', async () => {
+        resetMalformedReports();
+        const warn = sinon.stub(console, 'warn');
         const el = await renderLive(false);
         await deliver(el, { hello: 'world' });
+        expect(warn.callCount).to.equal(1);
+        expect(String(warn.firstCall.args[0])).to.include('the venue id is missing');
         const update = oneEvent(el, 'os-venue-update');
         await deliver(el, venue({ active: false }));
         expect((await update).detail.venue.active).to.equal(false);
@@ -131,6 +136,38 @@ describe('<os-venue-watch>', () => {
         );
         await fake.connect();
         expect(fake.subscribeLog).to.deep.equal(['/venues/demo/v1']);
+      });
+    });
+
+    describe('hostile messages', () => {
+      beforeEach(() => resetMalformedReports());
+
+      it("skips another venue's configuration with one warning, and shows this venue's after it", async () => {
+        const warn = sinon.stub(console, 'warn');
+        const el = await renderLive();
+        await deliver(el, venue({ id: 'other', active: false }));
+        expect(el.getAttribute('venue-state')).to.equal('unknown');
+        expect(el.venueConfig).to.be.undefined;
+        await deliver(el, venue());
+        expect(label(el)).to.equal('Open');
+        expect(warn.callCount).to.equal(1);
+        expect(String(warn.firstCall.args[0])).to.equal(
+          'os-widgets: skipped a malformed message on /venue/demo/v1: the configuration is of venue "other", not "v1" (<os-venue-watch>)'
+        );
+      });
+
+      it('cuts a long reason to 120 characters and a long name to 40', async () => {
+        const el = await renderLive();
+        const long = 'W'.repeat(1_000_000);
+        await deliver(el, venue({ tempDisabled: true, tempDisabledReason: long, name: long }));
+        expect(label(el)).to.equal(`Temporarily closed: ${'W'.repeat(119)}…`);
+        expect(part(el, 'base')!.title).to.equal(`${'W'.repeat(39)}…`);
+      });
+
+      it('reads flags of the wrong type as absent', async () => {
+        const el = await renderLive();
+        await deliver(el, { ...venue(), active: 'false', tempDisabled: 1, tempDisabledReason: { text: 'x' } });
+        expect(label(el)).to.equal('Open');
       });
     });
 
