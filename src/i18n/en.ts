@@ -44,6 +44,7 @@ const en: Translation = {
   reconnecting: age => withAge('Reconnecting…', age),
   offline: age => withAge('You are offline.', age),
   unauthorized: age => withAge('Live updates are paused: we could not sign in.', age),
+  subscriptionRefused: 'Live updates are unavailable: the server refused this feed.',
   notFound: 'We can’t find this order',
   notFoundHint: 'Check the link, or ask the staff for help.',
   missingAttribute: names =>

@@ -45,6 +45,7 @@ const pl: Translation = {
   reconnecting: age => withAge('Ponowne łączenie…', age),
   offline: age => withAge('Brak połączenia z internetem.', age),
   unauthorized: age => withAge('Aktualizacje wstrzymane: nie udało się zalogować.', age),
+  subscriptionRefused: 'Aktualizacje na żywo są niedostępne: serwer odrzucił ten kanał.',
   notFound: 'Nie znaleźliśmy tego zamówienia',
   notFoundHint: 'Sprawdź link albo poproś obsługę o pomoc.',
   missingAttribute: names =>

@@ -39,6 +39,8 @@ export interface Translation {
   offline: (age?: string) => string;
   /** Banner when the server rejected the credentials. */
   unauthorized: (age?: string) => string;
+  /** Banner when the server refused the element's destination (no updates until the next connection). */
+  subscriptionRefused: string;
   /** Title of the "order not found" state. */
   notFound: string;
   /** Hint under the "order not found" title. */

@@ -37,7 +37,8 @@ export default [
     }
 
     .banner--offline .banner__indicator,
-    .banner--unauthorized .banner__indicator {
+    .banner--unauthorized .banner__indicator,
+    .banner--refused .banner__indicator {
       animation: none;
       background: transparent;
       border: 2px solid currentColor;

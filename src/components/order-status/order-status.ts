@@ -343,7 +343,12 @@ export class OsOrderStatus extends OsTopicElement {
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${connectionBanner(this.localize, this.topic.state, this.order ? this.topic.dataAsOf : undefined)}
+      ${connectionBanner(
+        this.localize,
+        this.topic.state,
+        this.order ? this.topic.dataAsOf : undefined,
+        this.topic.refusal
+      )}
       ${this.failures.run('render the error', () => this.renderError(), nothing)} ${this.renderBody()}
     </div>`;
   }

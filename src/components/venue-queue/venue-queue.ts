@@ -345,7 +345,7 @@ export class OsVenueQueue extends OsTopicElement {
     >
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${loading || missing || this.deviceSignIn.code ? this.renderFullscreenButton() : nothing}
-      ${connectionBanner(this.localize, this.topic.state, this.topic.dataAsOf)}
+      ${connectionBanner(this.localize, this.topic.state, this.topic.dataAsOf, this.topic.refusal)}
       ${
         this.sound && this.announcer.soundBlocked
           ? html`<button part="sound-button" class="sound-button" type="button" @click=${this.handleSoundClick}>

@@ -301,6 +301,19 @@ describe('<os-order-status>', () => {
         expect(part(el, 'number')!.textContent).to.equal('YQ0W5O');
       });
 
+      it('says it cannot receive updates when the server refuses its destination, until the next connection', async () => {
+        sinon.stub(console, 'error');
+        const el = await renderLive();
+        await deliver(el, order('PREPARING'));
+        const refused = oneEvent(el, 'os-subscription-error');
+        fake.serverError('Unknown destination', `'${DEST}' is not a valid destination.`);
+        expect((await refused).detail.destination).to.equal(DEST);
+        await el.updateComplete;
+        expect(part(el, 'banner')!.textContent).to.contain('Live updates are unavailable');
+        expect(currentStep(el)).to.equal('Preparing');
+        await expect(el).to.be.accessible();
+      });
+
       it('keeps the number on one line in a narrow card, shrinking it instead', async () => {
         const el = await renderLive();
         el.style.width = '220px';
