@@ -58,8 +58,27 @@ export abstract class OsConnectedElement extends OsElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    this.reportMissing(this.missingAttributes(), this.missingConsequence);
+    if (this.missingAttributes().length > 0) this.reportMissingLater();
     super.update(changed);
+  }
+
+  /** A pending check before the missing-attribute report, if any. */
+  private missingCheck?: ReturnType<typeof setTimeout>;
+
+  /**
+   * Reports missing attributes only if they are still missing a moment later (after the next frame; at once in a
+   * hidden page): a page that calls `configure()` after an `await` gets no false alarm.
+   */
+  private reportMissingLater(): void {
+    if (this.missingCheck !== undefined) return;
+    const check = () => {
+      this.missingCheck = undefined;
+      if (this.isConnected) this.reportMissing(this.missingAttributes(), this.missingConsequence);
+    };
+    this.missingCheck = setTimeout(() => {
+      if (document.visibilityState === 'hidden') check();
+      else requestAnimationFrame(() => setTimeout(check));
+    }, 0);
   }
 }
 

@@ -96,6 +96,7 @@ describe('<os-connection-status>', () => {
         el.locale = 'pl';
         await el.updateComplete;
         expect(part(el, 'message')!.textContent).to.contain('wymaga');
+        await waitUntil(() => error.callCount >= 1, 'no missing-attribute report');
         expect(error.callCount).to.equal(1);
         await expect(el).to.be.accessible();
       });

@@ -84,6 +84,7 @@ describe('<os-user-toasts>', () => {
           .and.to.contain('tenant');
         el.requestUpdate();
         await el.updateComplete;
+        await waitUntil(() => error.callCount >= 1, 'no missing-attribute report');
         expect(error.callCount).to.equal(1);
         expect(fake.activations).to.equal(0);
         await animationsDone(el);

@@ -138,6 +138,7 @@ describe('<os-venue-queue>', () => {
         el.requestUpdate();
         await el.updateComplete;
         await expect(el).to.be.accessible();
+        await waitUntil(() => error.callCount >= 1, 'no missing-attribute report');
         expect(error.calledOnce).to.be.true;
         expect(String(error.firstCall.args[0])).to.contain('"venue"');
         expect(fake.activations).to.equal(0);

@@ -80,12 +80,14 @@ describe('<os-venue-watch>', () => {
         );
         expect(getComputedStyle(hidden).display).to.equal('none');
         expect(part(hidden, 'base')).to.not.exist;
+        await waitUntil(() => error.callCount >= 1, 'no missing-attribute report');
         expect(error.callCount).to.equal(1);
         const shown = await fixture<OsVenueWatch>(
           html`<os-venue-watch api-url=${API} tenant="demo" display></os-venue-watch>`
         );
         expect(getComputedStyle(shown).display).to.equal('inline-block');
         expect(part(shown, 'message')!.textContent).to.contain('“venue”');
+        await waitUntil(() => error.callCount >= 2, 'no missing-attribute report');
         expect(error.callCount).to.equal(2);
         await expect(shown).to.be.accessible();
       });
