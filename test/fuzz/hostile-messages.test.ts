@@ -181,7 +181,8 @@ describe('hostile messages (seeded fuzz)', () => {
     expect(listenerErrors, summary).to.equal(0);
     // The first bad message per destination from the hub (not JSON) and from the elements (a guard), nothing more.
     expect(warn.callCount + error.callCount, summary).to.be.at.most(2 * lanes.length);
-    expect(slowest, summary).to.be.below(1000);
+    // Not a benchmark: a coarse guard against a frozen tab (a 1 MB string took minutes before the text bounds).
+    expect(slowest, summary).to.be.below(5000);
 
     // Then a valid message to each element is shown as it should be.
     let finalErrors = 0;
