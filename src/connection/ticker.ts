@@ -8,6 +8,7 @@ export interface TickerEnvironment {
 }
 
 const probes = new WeakMap<object, Promise<TickerStrategy>>();
+const answers = new WeakMap<object, TickerStrategy>();
 
 /**
  * Chooses the heart-beat ticker for `@stomp/stompjs`: `TickerStrategy.Worker` (a blob Web Worker, whose timers
@@ -21,7 +22,9 @@ const probes = new WeakMap<object, Promise<TickerStrategy>>();
  * - no message within `timeoutMs` (default 2000) → `Interval`;
  * - the worker's message arrives → `Worker`.
  *
- * Nothing runs at import time; the hub calls this before its first connect.
+ * Nothing runs at import time. The hub starts the probe with its first connect attempt and does not wait for it
+ * there: that socket takes {@link knownTickerStrategy}, or `Interval` while the probe runs; later attempts take the
+ * answer (see `ConnectAttempts`).
  */
 export function detectTickerStrategy(
   env: TickerEnvironment = globalThis as TickerEnvironment,
@@ -29,26 +32,44 @@ export function detectTickerStrategy(
 ): Promise<TickerStrategy> {
   let probe = probes.get(env);
   if (!probe) {
-    probe = runProbe(env, timeoutMs);
+    probe = runProbe(env, timeoutMs, strategy => answers.set(env, strategy));
     probes.set(env, probe);
   }
   return probe;
 }
 
-function runProbe(env: TickerEnvironment, timeoutMs: number): Promise<TickerStrategy> {
+/**
+ * The probe's answer for `env` once it is in (see {@link detectTickerStrategy}), else `undefined` (never probed, or
+ * still running). Known at once where `Worker`, `Blob` or `URL.createObjectURL` is missing.
+ */
+export function knownTickerStrategy(
+  env: TickerEnvironment = globalThis as TickerEnvironment
+): TickerStrategy | undefined {
+  return answers.get(env);
+}
+
+function runProbe(
+  env: TickerEnvironment,
+  timeoutMs: number,
+  answered: (strategy: TickerStrategy) => void
+): Promise<TickerStrategy> {
   const { Worker: WorkerCtor, Blob: BlobCtor, URL: UrlApi } = env;
   if (
     typeof WorkerCtor !== 'function' ||
     typeof BlobCtor !== 'function' ||
     typeof UrlApi?.createObjectURL !== 'function'
   ) {
+    answered(TickerStrategy.Interval);
     return Promise.resolve(TickerStrategy.Interval);
   }
   return new Promise<TickerStrategy>(resolve => {
     let url: string | undefined;
     let worker: Worker | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
     const finish = (strategy: TickerStrategy): void => {
+      if (done) return; // the first answer stands
+      done = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       try {
@@ -59,6 +80,7 @@ function runProbe(env: TickerEnvironment, timeoutMs: number): Promise<TickerStra
       }
       worker = undefined;
       url = undefined;
+      answered(strategy);
       resolve(strategy);
     };
     try {
@@ -79,4 +101,5 @@ function runProbe(env: TickerEnvironment, timeoutMs: number): Promise<TickerStra
 /** @internal Forgets cached probe results (tests). */
 export function resetTickerProbe(env: object = globalThis): void {
   probes.delete(env);
+  answers.delete(env);
 }

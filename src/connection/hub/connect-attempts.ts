@@ -1,6 +1,7 @@
+import { TickerStrategy } from '@stomp/stompjs';
 import { AuthError } from '../auth/errors.js';
 import type { TokenSession } from '../auth/token-session.js';
-import { detectTickerStrategy, type TickerEnvironment } from '../ticker.js';
+import { detectTickerStrategy, knownTickerStrategy, type TickerEnvironment } from '../ticker.js';
 import type { StompClientLike } from './stomp-client.js';
 
 /** What {@link ConnectAttempts} asks of its hub. */
@@ -17,9 +18,10 @@ export interface AttemptHooks {
 
 /**
  * Runs connect attempts on the stompjs client one at a time. {@link start} discards the current socket and
- * activates the client; {@link prepare} (the client's `beforeConnect`) picks the heart-beat ticker and sets the
- * CONNECT headers from a fresh token; {@link cancel} makes every attempt and preparation under way stand down,
- * so a late token or a late `deactivate()` never acts on a newer attempt.
+ * activates the client; {@link prepare} (the client's `beforeConnect`) sets the CONNECT headers from a fresh token
+ * and picks the heart-beat ticker (the first socket does not wait for the Worker probe, see {@link prepareOnce});
+ * {@link cancel} makes every attempt and preparation under way stand down, so a late token or a late `deactivate()`
+ * never acts on a newer attempt.
  */
 export class ConnectAttempts {
   private readonly client: StompClientLike;
@@ -28,6 +30,8 @@ export class ConnectAttempts {
   private readonly hooks: AttemptHooks;
   private attemptNumber = 0;
   private prepareNumber = 0;
+  /** Preparations that went through to a socket (the first one does not wait for the ticker probe). */
+  private socketsPrepared = 0;
   private latestPrepare?: Promise<void>;
 
   constructor(
@@ -82,11 +86,23 @@ export class ConnectAttempts {
     if (this.client.active) void this.client.deactivate({ force: true }).catch(() => {});
   }
 
+  /**
+   * The first socket opens as soon as the token is in: the heart-beat ticker probe (a blob Worker, tens of
+   * milliseconds at start) runs alongside and is not waited for. That attempt takes the probe's answer if it is in by
+   * then, else the interval ticker, which works everywhere; every later attempt (a reconnect) takes the answer, so
+   * background tabs tick in a Worker from the next connection on at the latest. (Not the Worker optimistically:
+   * where a Content-Security-Policy blocks blob workers, stompjs's Worker ticker sends no heart-beats, or throws while
+   * handling CONNECTED, and the server drops the connection. Nor a switch of the live socket: stompjs reads
+   * `heartbeatStrategy` when it opens the socket and has no public way to change the ticker of a live one.)
+   */
   private async prepareOnce(number: number): Promise<void> {
     try {
-      this.client.heartbeatStrategy = await detectTickerStrategy(this.env);
+      const probe = detectTickerStrategy(this.env);
       const info = await this.tokens.nextConnectToken();
+      const strategy = this.socketsPrepared > 0 ? await probe : knownTickerStrategy(this.env);
       if (number !== this.prepareNumber) return;
+      this.socketsPrepared++;
+      this.client.heartbeatStrategy = strategy ?? TickerStrategy.Interval;
       this.tokens.connectTokenUsed();
       this.client.connectHeaders = info.token ? { login: info.token } : {};
     } catch (error) {

@@ -24,7 +24,7 @@ export interface StompClientLike {
   heartbeatIncoming: number;
   /** Set to `ResolvedConfig.heartbeatMs`. */
   heartbeatOutgoing: number;
-  /** Set before each attempt from `detectTickerStrategy()`. */
+  /** Set before each socket opens: the ticker probe's answer (the first socket: only if it is in, else `Interval`). */
   heartbeatStrategy: TickerStrategy;
   /** Set to `ResolvedConfig.connectionTimeoutMs`. */
   connectionTimeout: number;
