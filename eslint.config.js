@@ -94,6 +94,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'lit/directives/repeat.js',
+              message:
+                'repeat() leaves comment markers behind in lit-html 3.3 (lit/lit#5010): use keyedList() from internal/keyed-list.js.'
+            }
+          ],
           patterns: [
             {
               group: ['**/connection/**', '@stomp/*'],

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { StompTopicController } from '../../controllers/stomp-topic-controller.js';
 import '../../events/os-toast-hide.js';
 import '../../events/os-toast-show.js';
@@ -11,6 +10,7 @@ import componentStyles from '../../internal/component.styles.js';
 import { customElement } from '../../internal/define.js';
 import { FailureReporter } from '../../internal/failure-reporter.js';
 import { closeIcon, errorIcon, infoIcon, starIcon, successIcon } from '../../internal/icons.js';
+import { keyedList } from '../../internal/keyed-list.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { ToastQueue, type Toast, type ToastChange, type ToastKind } from '../../models/toast-queue.js';
 import {
@@ -379,7 +379,7 @@ export class OsUserToasts extends OsTopicElement {
               </p>`
             : nothing
         }
-        ${repeat(
+        ${keyedList(
           this.toasts,
           toast => toast.id,
           toast =>

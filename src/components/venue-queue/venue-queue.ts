@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { DeviceCode } from '../../connection/auth/device-code.js';
 import { DeviceSignInController } from '../../controllers/device-sign-in-controller.js';
 import { KioskController } from '../../controllers/kiosk-controller.js';
@@ -17,6 +16,7 @@ import { connectionBanner, isStale } from '../../internal/connection-banner.js';
 import { customElement } from '../../internal/define.js';
 import { FailureReporter } from '../../internal/failure-reporter.js';
 import { fullscreenIcon, soundIcon } from '../../internal/icons.js';
+import { keyedList } from '../../internal/keyed-list.js';
 import { OsTopicElement } from '../../internal/os-connected-element.js';
 import { clip, TEXT_LIMITS } from '../../models/guard.js';
 import type { BoardChange, BoardColumn, BoardEntry } from '../../models/order-board.js';
@@ -286,7 +286,7 @@ export class OsVenueQueue extends OsTopicElement {
           data-list=${column}
           aria-labelledby="title-${column}"
         >
-          ${repeat(
+          ${keyedList(
             shown,
             entry => entry.id,
             entry =>
