@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/connection-status/connection-status.js';
 import type { OsConnectionStatus } from '../../../src/components/connection-status/connection-status.js';
@@ -118,6 +118,8 @@ describe('<os-connection-status>', () => {
         configure({ apiUrl: API, tenant: 'demo' });
         const error = sinon.stub(console, 'error');
         const el = await fixture<OsConnectionStatus>(html`<os-connection-status></os-connection-status>`);
+        await nextFrame(); // the missing-attribute report would come after a frame
+        await aTimeout(0);
         expect(error.called).to.be.false;
         expect(label(el)).to.equal('Not connected');
         el.remove(); // resetConfig() in afterEach would otherwise make it report the missing attributes
