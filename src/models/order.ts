@@ -52,16 +52,6 @@ export const ORDER_TIMELINE: readonly OrderStage[] = ['received', 'paid', 'prepa
 
 const IGNORED_LINE_STATUSES = new Set(['VOID', 'WASTE', 'TECHNICAL']);
 
-/** True when the value looks like an order: an object with a string `id` and no notification `type`. */
-export function isOrder(value: unknown): value is Order {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Order).id === 'string' &&
-    (value as { type?: unknown }).type === undefined
-  );
-}
-
 /** True for delivery order types (`DELIVERY`, `GLOVO_DELIVERY`, ...). */
 export function isDeliveryOrder(order: Order): boolean {
   return typeof order.orderType === 'string' && order.orderType.endsWith('DELIVERY');
