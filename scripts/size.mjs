@@ -4,6 +4,7 @@
 //   CDN files: dist/cdn/*.js as shipped.
 //   npm entries: each entry of the package bundled by esbuild with lit and stompjs (production build), minified, the
 //   way an app's bundler would include it.
+// `--json` prints { floor, entries: [{ name, bytes, ratio, budget }] } instead of the table (for `npm run bench`).
 // `--check` (npm test) fails when an entry is over its budget in size-budget.json. Raising a budget is a reviewed
 // change: say why in the commit.
 import { readFileSync } from 'node:fs';
@@ -46,6 +47,14 @@ const entries = {
 for (const [name, path] of Object.entries(entries)) rows.push([name, gzip(await bundle(`export * from '${path}';`))]);
 
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8')).budgets;
+if (process.argv.includes('--json')) {
+  // For `npm run bench`: the same figures, machine-readable.
+  const entries = rows
+    .slice(1)
+    .map(([name, bytes]) => ({ name, bytes, ratio: bytes / floor, budget: budget[name] ?? null }));
+  console.log(JSON.stringify({ floor, entries }));
+  process.exit(0);
+}
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`${'what'.padEnd(width)}  min+gz (B)  × floor  budget (B)`);
 const over = [];
