@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { pageShared } from '../internal/page-shared.js';
 import en from './en.js';
-import pl from './pl.js';
 import { plural, type PluralForms } from './plural.js';
 import type { PartialTranslation, Translation, TranslationArgs, TranslationKey } from './translation.js';
 
@@ -13,10 +12,41 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   strings?: PartialTranslation;
 }
 
-const builtIn = new Map<string, PartialTranslation>([
-  ['en', en],
-  ['pl', pl]
-]);
+/** The built-in catalogues loaded so far: English always, the others once an element speaks their language. */
+const builtIn = new Map<string, PartialTranslation>([['en', en]]);
+/**
+ * The built-in catalogues other than English, each its own chunk: a page (or an app's bundle) loads one only when an
+ * element speaks its language.
+ */
+const builtInLoaders: Record<string, () => Promise<{ default: PartialTranslation }>> = {
+  pl: () => import('./pl.js')
+};
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Loads the built-in catalogue of `language` unless it is loaded (or there is none); resolves once it can be used.
+ * Returns `undefined` when nothing needs waiting for. A catalogue that fails to load is reported once, and English
+ * stands in.
+ */
+export function loadBuiltInCatalogue(language: string): Promise<void> | undefined {
+  const load = builtInLoaders[language];
+  if (builtIn.has(language) || !load) return undefined;
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = load().then(
+      module => {
+        builtIn.set(language, module.default);
+        refreshAll();
+      },
+      (error: unknown) => {
+        builtIn.set(language, {});
+        console.warn(`os-widgets: the "${language}" texts could not be loaded; English is shown instead.`, error);
+      }
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
 /** Registered strings and the elements to refresh, shared by every copy of os-widgets on the page. */
 const shared = pageShared('translations', () => ({
   registered: new Map<string, PartialTranslation>(),
@@ -149,6 +179,11 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
+  hostUpdate(): void {
+    // Before each render: a language whose catalogue is not loaded yet starts loading (then every element re-renders).
+    void this.catalogueLoaded();
+  }
+
   hostDisconnected(): void {
     hosts.delete(this.host);
     if (hosts.size === 0) {
@@ -165,6 +200,15 @@ export class LocalizeController implements ReactiveController {
   /** The primary language of the resolved locale, e.g. `pl`. */
   language(): string {
     return this.lang().split('-')[0].toLowerCase();
+  }
+
+  /**
+   * Starts loading the built-in catalogue of the element's language when it is not loaded yet; the promise resolves
+   * once it is (`undefined`: nothing to wait for). Elements wait for it before rendering, so a Polish screen never
+   * shows English first.
+   */
+  catalogueLoaded(): Promise<void> | undefined {
+    return loadBuiltInCatalogue(this.language());
   }
 
   /** True when some catalogue (or the element's `strings`) has `key`. */

@@ -57,6 +57,12 @@ export abstract class OsConnectedElement extends OsElement {
     };
   }
 
+  /** Waits for the texts of the element's language when they are still loading (see `LocalizeController`). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.catalogueLoaded();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     if (this.missingAttributes().length > 0) this.reportMissingLater();
     super.update(changed);

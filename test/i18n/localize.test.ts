@@ -7,7 +7,8 @@ import {
   LocalizeController,
   registerTranslation,
   resetTranslations,
-  resolveLocale
+  resolveLocale,
+  loadBuiltInCatalogue
 } from '../../src/i18n/localize.js';
 import { plural } from '../../src/i18n/plural.js';
 import en from '../../src/i18n/en.js';
@@ -26,6 +27,8 @@ const tag = unsafeStatic(defineCE(LocalizedHost));
 const text = (el: HTMLElement) => el.shadowRoot!.querySelector('p')!.textContent;
 
 describe('i18n', () => {
+  // The Polish catalogue is loaded on demand (see lazy-catalogue.test.ts); these tests read it synchronously.
+  before(() => loadBuiltInCatalogue('pl'));
   let savedLang: string;
   beforeEach(() => {
     savedLang = document.documentElement.lang;

@@ -218,6 +218,12 @@ export class OsUserToasts extends OsTopicElement {
   }
 
   private handleNotification(notification: UserNotification): void {
+    // A toast's texts are fixed when it is made: while its language's texts still load, wait for them (in order).
+    const loading = this.localize.catalogueLoaded();
+    if (loading) {
+      void loading.then(() => this.handleNotification(notification));
+      return;
+    }
     const init = notificationToast(notification, {
       language: this.localize.language(),
       errorForCode: code => this.localize.errorForCode(code),

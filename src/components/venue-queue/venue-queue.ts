@@ -187,7 +187,7 @@ export class OsVenueQueue extends OsTopicElement {
     if (this.hasUpdated && document.visibilityState !== 'hidden') {
       await new Promise<void>(resolve => requestAnimationFrame(() => resolve()));
     }
-    super.scheduleUpdate();
+    await super.scheduleUpdate();
   }
 
   protected override updated(): void {
