@@ -88,8 +88,8 @@ export class ConnectAttempts {
 
   /**
    * The first socket opens as soon as the token is in: the heart-beat ticker probe (a blob Worker, tens of
-   * milliseconds at start) runs alongside and is not waited for. That attempt takes the probe's answer if it is in by
-   * then, else the interval ticker, which works everywhere; every later attempt (a reconnect) takes the answer, so
+   * milliseconds at start) starts in a task of its own (after the elements' first render) and is not waited for.
+   * That attempt takes the probe's answer if it is in by then, else the interval ticker, which works everywhere; every later attempt (a reconnect) takes the answer, so
    * background tabs tick in a Worker from the next connection on at the latest. (Not the Worker optimistically:
    * where a Content-Security-Policy blocks blob workers, stompjs's Worker ticker sends no heart-beats, or throws while
    * handling CONNECTED, and the server drops the connection. Nor a switch of the live socket: stompjs reads
@@ -97,7 +97,12 @@ export class ConnectAttempts {
    */
   private async prepareOnce(number: number): Promise<void> {
     try {
-      const probe = detectTickerStrategy(this.env);
+      // Starting the probe's Worker costs the main thread ~10 ms: the first time, in a task of its own, so that the
+      // elements' first render (in this task's microtasks) does not wait for it; it runs while the token is fetched.
+      const probe =
+        this.socketsPrepared === 0 && knownTickerStrategy(this.env) === undefined
+          ? new Promise<TickerStrategy>(resolve => setTimeout(() => resolve(detectTickerStrategy(this.env))))
+          : detectTickerStrategy(this.env);
       const info = await this.tokens.nextConnectToken();
       const strategy = this.socketsPrepared > 0 ? await probe : knownTickerStrategy(this.env);
       if (number !== this.prepareNumber) return;

@@ -20,9 +20,11 @@ describe('StompHub heart-beat ticker at start-up', () => {
     const { fake, hub, probe } = setupWithPendingProbe();
     hub.subscribe('/kds/t1/v1', noop);
     expect(fake.activations).to.equal(1);
+    await flushMicrotasks();
+    expect(probe.started, 'not in the task that renders the elements').to.equal(0);
+    context.clock.tick(0);
     expect(probe.started).to.equal(1);
 
-    await flushMicrotasks(); // the token is a string: in at once
     expect(probe.pending, 'the probe has not answered').to.be.true;
     expect(fake.isSocketOpen, 'the socket opened without it').to.be.true;
     expect(fake.connectHeadersSeen).to.deep.equal([{ login: 'tok-1' }]);
@@ -48,6 +50,7 @@ describe('StompHub heart-beat ticker at start-up', () => {
     const { fake, hub, probe } = setupWithPendingProbe();
     hub.subscribe('/kds/t1/v1', noop);
     await fake.connect();
+    context.clock.tick(0);
     probe.fail();
     await flushMicrotasks();
     expect(fake.activations).to.equal(1);
@@ -83,7 +86,7 @@ describe('StompHub heart-beat ticker at start-up', () => {
       token: () => new Promise<string>(resolve => (giveToken = resolve))
     });
     hub.subscribe('/kds/t1/v1', noop);
-    await flushMicrotasks();
+    context.clock.tick(0);
     probe.answer();
     giveToken('tok-slow');
     await fake.connect();
