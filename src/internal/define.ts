@@ -16,7 +16,7 @@ export function defineElement(tagName: string, constructor: CustomElementConstru
  * @internal
  */
 export function customElement(tagName: string) {
-  return <C extends CustomElementConstructor>(target: C, context: ClassDecoratorContext<C>): void => {
-    context.addInitializer(() => defineElement(tagName, target));
+  return <C extends CustomElementConstructor>(target: C): void => {
+    defineElement(tagName, target);
   };
 }

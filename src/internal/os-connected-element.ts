@@ -18,15 +18,15 @@ export abstract class OsConnectedElement extends OsElement {
   protected readonly localize = new LocalizeController(this);
 
   /** Base URL of the Ordering Stack API, e.g. `https://api.example.com`. Falls back to `configure({ apiUrl })`. */
-  @property({ attribute: 'api-url' }) accessor apiUrl = '';
+  @property({ attribute: 'api-url' }) apiUrl = '';
   /** Tenant id. Falls back to `configure({ tenant })`. */
-  @property() accessor tenant = '';
+  @property() tenant = '';
   /** STOMP WebSocket URL. Default: derived from the API URL (`wss://…/websocket`). */
-  @property({ attribute: 'socket-url' }) accessor socketUrl = '';
+  @property({ attribute: 'socket-url' }) socketUrl = '';
   /** Locale of the texts, e.g. `pl`. Default: the closest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) accessor locale = '';
+  @property({ reflect: true }) locale = '';
   /** Overrides any of the element's strings (see `src/i18n/en.ts` for the keys). */
-  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
+  @property({ attribute: false }) strings: PartialTranslation | undefined;
 
   /** The controller that binds this element to the shared connection. */
   protected abstract get connection(): HubStatusController;
@@ -96,9 +96,9 @@ export abstract class OsConnectedElement extends OsElement {
  */
 export abstract class OsTopicElement extends OsConnectedElement {
   /** Destination preset: `documented` or `ordering-core` (the official client's forms); see the README's Destinations. */
-  @property() accessor destinations: DestinationPreset | undefined;
+  @property() destinations: DestinationPreset | undefined;
   /** Overrides this element's destination template, e.g. `/order-changes/{tenant}/{userId}`. */
-  @property() accessor destination = '';
+  @property() destination = '';
 
   /** The connection settings for listening to `topic`: the `destination` attribute overrides its template. */
   protected topicConfig(topic: keyof DestinationTemplates, extra: Partial<OsConfig> = {}): Partial<OsConfig> {

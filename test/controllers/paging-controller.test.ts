@@ -39,7 +39,7 @@ class PagedHost extends LitElement {
       list-style: none;
     }
   `;
-  @property({ type: Number }) accessor count = 0;
+  @property({ type: Number }) count = 0;
   seconds = 1;
   last?: Page<number>;
   readonly paging = new PagingController(this, { seconds: () => this.seconds });

@@ -17,8 +17,8 @@ import type { PartialTranslation } from '../../src/i18n/translation.js';
 
 class LocalizedHost extends LitElement {
   readonly localize = new LocalizeController(this);
-  @property() accessor locale = '';
-  @property({ attribute: false }) accessor strings: PartialTranslation | undefined;
+  @property() locale = '';
+  @property({ attribute: false }) strings: PartialTranslation | undefined;
   override render() {
     return html`<p>${this.localize.term('yourNumber')}</p>`;
   }

@@ -93,20 +93,20 @@ export class OsOrderStatus extends OsTopicElement {
   private ticker?: ReturnType<typeof setInterval>;
 
   /** The order shown. */
-  @state() private accessor order: Order | undefined;
+  @state() private order: Order | undefined;
   /** The last error reported for the order, until dismissed. */
-  @state() private accessor error: OrderEventError | undefined;
+  @state() private error: OrderEventError | undefined;
   /** True when the REST snapshot answered 404. */
-  @state() private accessor notFound = false;
+  @state() private notFound = false;
   /** Text of the polite live region; changes only with the stage (or a new error). */
-  @state() private accessor announcement = '';
+  @state() private announcement = '';
   /** When the order shown was received (used when it has no `lastChanged`). */
-  @state() private accessor receivedAt: number | undefined;
+  @state() private receivedAt: number | undefined;
 
   /** Id of the order to follow. Required. */
-  @property({ attribute: 'order-id' }) accessor orderId = '';
+  @property({ attribute: 'order-id' }) orderId = '';
   /** The guest's user id, filling `{userId}` in the destination; by default it comes from the token. */
-  @property({ attribute: 'user-id' }) accessor userId = '';
+  @property({ attribute: 'user-id' }) userId = '';
 
   protected get connection(): StompTopicController<OrderMessage> {
     return this.topic;

@@ -116,22 +116,22 @@ export class OsUserToasts extends OsTopicElement {
   private escapeListening = false;
 
   /** The visible toasts, newest first. */
-  @state() private accessor toasts: readonly Toast<UserToastData>[] = [];
+  @state() private toasts: readonly Toast<UserToastData>[] = [];
   /** Text of the polite live region (info, success, upsell). */
-  @state() private accessor politeText = '';
+  @state() private politeText = '';
   /** Text of the assertive live region (errors). */
-  @state() private accessor assertiveText = '';
+  @state() private assertiveText = '';
 
   /** The guest's user id, filling `{userId}` in the destination; by default it comes from the token. */
-  @property({ attribute: 'user-id' }) accessor userId = '';
+  @property({ attribute: 'user-id' }) userId = '';
   /** How many toasts are visible at once; the rest wait their turn. */
-  @property({ attribute: 'max-visible', type: Number }) accessor maxVisible = 3;
+  @property({ attribute: 'max-visible', type: Number }) maxVisible = 3;
   /** How long info and success toasts stay, in ms. */
-  @property({ type: Number }) accessor duration = 5000;
+  @property({ type: Number }) duration = 5000;
   /** How long error and upsell toasts stay, in ms; `0` = until dismissed. */
-  @property({ attribute: 'error-duration', type: Number }) accessor errorDuration = 0;
+  @property({ attribute: 'error-duration', type: Number }) errorDuration = 0;
   /** Where the stack sits: `top-end`, `top-start`, `top-center`, `bottom-end`, `bottom-start` or `bottom-center`. */
-  @property({ reflect: true }) accessor position: ToastPosition = 'top-end';
+  @property({ reflect: true }) position: ToastPosition = 'top-end';
 
   constructor() {
     super();

@@ -126,36 +126,36 @@ export class OsVenueQueue extends OsTopicElement {
   private ticker?: ReturnType<typeof setInterval>;
 
   /** Text of the polite live region: the orders that became ready last. */
-  @state() private accessor announcement = '';
+  @state() private announcement = '';
 
   /** Id of the venue whose orders are shown. Required. */
-  @property() accessor venue = '';
+  @property() venue = '';
   /** The venue's name, in the columns' labels for screen readers ("Ready, Centrum"); default: from its orders, else `venue`. */
-  @property({ attribute: 'venue-name' }) accessor venueName = '';
+  @property({ attribute: 'venue-name' }) venueName = '';
   /** Which columns to show: `both` (Preparing and Ready) or `ready` (Ready only). */
-  @property({ reflect: true }) accessor columns: 'both' | 'ready' = 'both';
+  @property({ reflect: true }) columns: 'both' | 'ready' = 'both';
   /** Which number to show: `auto` (queue position, else claim code, else short id), `queue-pos`, `claim-code` or `id`. */
-  @property({ attribute: 'number-source' }) accessor numberSource: NumberSource = 'auto';
+  @property({ attribute: 'number-source' }) numberSource: NumberSource = 'auto';
   /** Shows the customer's short name ("Anna K.") under the number. */
-  @property({ attribute: 'show-names', type: Boolean }) accessor showNames = false;
+  @property({ attribute: 'show-names', type: Boolean }) showNames = false;
   /** How long a newly ready number stands out, in seconds; `0` turns the highlight off. */
-  @property({ attribute: 'highlight-seconds', type: Number }) accessor highlightSeconds = 15;
+  @property({ attribute: 'highlight-seconds', type: Number }) highlightSeconds = 15;
   /** Seconds after which a ready order leaves the board; `0` (the default) keeps it until it is closed. */
-  @property({ attribute: 'ready-timeout', type: Number }) accessor readyTimeout = 0;
+  @property({ attribute: 'ready-timeout', type: Number }) readyTimeout = 0;
   /** Seconds each page is shown when a column has more numbers than fit. */
-  @property({ attribute: 'page-seconds', type: Number }) accessor pageSeconds = 8;
+  @property({ attribute: 'page-seconds', type: Number }) pageSeconds = 8;
   /** Plays a short chime for each order that becomes ready (never for the initial list). */
-  @property({ type: Boolean }) accessor sound = false;
+  @property({ type: Boolean }) sound = false;
   /** Speaks "Order 42 is ready" for each order that becomes ready (never for the initial list), after the chime. */
-  @property({ type: Boolean }) accessor announce = false;
+  @property({ type: Boolean }) announce = false;
   /** For wall screens: keeps the screen awake while the board is shown and offers a fullscreen button in the Ready header. */
-  @property({ type: Boolean }) accessor kiosk = false;
+  @property({ type: Boolean }) kiosk = false;
   /**
    * How the board signs in when the page configures no token: `anonymous` (default), or `device` for screens nobody
    * types a password into: the board shows a code to approve (the device-code flow) and keeps the refresh token in
    * localStorage under `orderingstack_{tenant}_refreshToken`, so it stays signed in across reloads.
    */
-  @property() accessor auth: '' | 'anonymous' | 'device' | 'none' = '';
+  @property() auth: '' | 'anonymous' | 'device' | 'none' = '';
 
   protected get connection(): StompTopicController<Order> {
     return this.topic;

@@ -62,21 +62,21 @@ export class OsVenueWatch extends OsTopicElement {
   private reloadTimer?: ReturnType<typeof setTimeout>;
 
   /** The last configuration received. */
-  @state() private accessor config: VenueConfig | undefined;
+  @state() private config: VenueConfig | undefined;
 
   /** Id of the venue to watch. Required. */
-  @property() accessor venue = '';
+  @property() venue = '';
   /**
    * REST path of the venue's configuration, loaded on every (re)connect; `{venue}` and `{tenant}` are filled in.
    * Default: `configure({ venueSnapshotPath })`, else `/ordering-api/api/venues/{venue}`. `none` loads nothing.
    */
-  @property({ attribute: 'snapshot-path' }) accessor snapshotPath = '';
+  @property({ attribute: 'snapshot-path' }) snapshotPath = '';
   /** Shows the open / closed badge; without it the element is invisible. */
-  @property({ type: Boolean, reflect: true }) accessor display = false;
+  @property({ type: Boolean, reflect: true }) display = false;
   /** Reloads the page `reload-delay` ms after a configuration change (not after the first configuration). */
-  @property({ attribute: 'reload-on-change', type: Boolean }) accessor reloadOnChange = false;
+  @property({ attribute: 'reload-on-change', type: Boolean }) reloadOnChange = false;
   /** Debounce of `reload-on-change`, in ms: further changes within it restart the wait. */
-  @property({ attribute: 'reload-delay', type: Number }) accessor reloadDelay = 2000;
+  @property({ attribute: 'reload-delay', type: Number }) reloadDelay = 2000;
 
   /** The last venue configuration received, if any. */
   get venueConfig(): VenueConfig | undefined {
