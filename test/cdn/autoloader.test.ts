@@ -13,8 +13,13 @@ const TAGS = ['os-order-status', 'os-venue-queue', 'os-user-toasts', 'os-venue-w
 const elementChunksLoaded = () =>
   performance
     .getEntriesByType('resource')
-    .map(entry => /\/dist\/cdn\/chunks\/([a-z-]+)-[\w-]+\.js$/.exec(entry.name)?.[1])
-    .filter(name => name !== undefined && TAGS.includes(`os-${name}`));
+    .map(
+      entry =>
+        /\/dist\/cdn\/chunks\/(order-status|venue-queue|user-toasts|venue-watch|connection-status)-/.exec(
+          entry.name
+        )?.[1]
+    )
+    .filter(name => name !== undefined);
 
 /**
  * The CDN autoloader (dist/cdn/autoloader.js) as a CMS page uses it: the page pays for the elements it shows, each

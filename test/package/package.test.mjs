@@ -196,41 +196,54 @@ export const View = () => <os-order-status ${props} onos-order-update={event => 
     assert.match(hub, /from '@stomp\/stompjs'/);
   });
 
-  it("runs the README's script-tag example from the tarball's CDN file against the emulator", async () => {
-    // The page as a CMS editor pastes it, with the CDN address pointing at the tarball's own dist/cdn/ and the API at
-    // the emulator: served by the emulator (--static), so the page and the API share an origin as on a real site.
-    const site = mkdtempSync(join(tmpdir(), 'os-widgets-site-'));
-    spawnSync('tar', ['-xzf', packageTarball(), '-C', site]);
-    mkdirSync(join(site, 'package', 'demo'));
-    const emulator = await startEmulatorProcess(['--quiet', '--static', join(site, 'package')]);
-    const browser = await launchChromium();
-    try {
-      const html = readmeSnippet('script-tag')
-        .replaceAll('https://cdn.jsdelivr.net/npm/os-widgets@0.1/', '/')
-        .replaceAll('https://api.example.com', emulator.url)
-        .replaceAll('your-tenant', 'demo')
-        .replaceAll('your-venue-id', 'v1');
-      writeFileSync(
-        join(site, 'package', 'demo', 'snippet.html'),
-        `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${html}</body></html>`
-      );
-      const page = await browser.newPage();
-      const problems = [];
-      page.on('pageerror', error => problems.push(error.message));
-      page.on('console', message => message.type() === 'error' && problems.push(message.text()));
-      await page.goto(`${emulator.url}/demo/snippet.html`);
-      // The seeded venue v1 has a ready order: the board shows its tile once connected.
-      await page.waitForFunction(
-        () => document.querySelector('os-venue-queue')?.shadowRoot?.querySelector('[part~="tile"]'),
-        { timeout: 15000 }
-      );
-      assert.deepEqual(problems, []);
-    } finally {
-      await browser.close();
-      await emulator.stop();
-      rmSync(site, { recursive: true, force: true });
-    }
-  });
+  for (const snippet of ['script-tag', 'autoloader']) {
+    it(`runs the README's ${snippet} example from the tarball's CDN files against the emulator`, async () => {
+      // The page as a CMS editor pastes it, with the CDN address pointing at the tarball's own dist/cdn/ and the API at
+      // the emulator: served by the emulator (--static), so the page and the API share an origin as on a real site.
+      const site = mkdtempSync(join(tmpdir(), 'os-widgets-site-'));
+      spawnSync('tar', ['-xzf', packageTarball(), '-C', site]);
+      mkdirSync(join(site, 'package', 'demo'));
+      const emulator = await startEmulatorProcess(['--quiet', '--static', join(site, 'package')]);
+      const browser = await launchChromium();
+      try {
+        const html = readmeSnippet(snippet)
+          .replaceAll('https://cdn.jsdelivr.net/npm/os-widgets@0.1/', '/')
+          .replaceAll('https://api.example.com', emulator.url)
+          .replaceAll('your-tenant', 'demo')
+          .replaceAll('your-venue-id', 'v1');
+        writeFileSync(
+          join(site, 'package', 'demo', 'snippet.html'),
+          `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${html}</body></html>`
+        );
+        const page = await browser.newPage();
+        const problems = [];
+        /** The element chunks the page requested. */
+        const chunks = [];
+        page.on('request', request => {
+          const chunk =
+            /\/dist\/cdn\/chunks\/(order-status|venue-queue|user-toasts|venue-watch|connection-status)-/.exec(
+              request.url()
+            )?.[1];
+          if (chunk) chunks.push(chunk);
+        });
+        page.on('pageerror', error => problems.push(error.message));
+        page.on('console', message => message.type() === 'error' && problems.push(message.text()));
+        await page.goto(`${emulator.url}/demo/snippet.html`);
+        // The seeded venue v1 has a ready order: the board shows its tile once connected.
+        await page.waitForFunction(
+          () => document.querySelector('os-venue-queue')?.shadowRoot?.querySelector('[part~="tile"]'),
+          { timeout: 15000 }
+        );
+        assert.deepEqual(problems, []);
+        // The autoloader loads the code of the elements on the page only: here the board's.
+        if (snippet === 'autoloader') assert.deepEqual(chunks, ['venue-queue']);
+      } finally {
+        await browser.close();
+        await emulator.stop();
+        rmSync(site, { recursive: true, force: true });
+      }
+    });
+  }
 
   it('runs the emulator from the installed package (`npx os-emulator --help`)', () => {
     const help = run('npx', ['--no-install', 'os-emulator', '--help']);
