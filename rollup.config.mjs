@@ -3,10 +3,12 @@ import terser from '@rollup/plugin-terser';
 
 // The CDN / CMS builds, bundled from the npm build (dist/, made first by scripts/build.mjs: unbundled ESM, CSS already
 // minified, decorator helpers imported once from tslib), with lit (its production build) and @stomp/stompjs inlined.
-//   dist/cdn/os-widgets.js     ES module: every element and the whole public API
-//   dist/cdn/autoloader.js     ES module: the API without the elements; loads each element when its tag appears
-//   dist/cdn/chunks/*.js       what those two share, and each element's own code (loaded by the autoloader on demand)
-//   dist/cdn/os-widgets.iife.js  classic script, self-contained (one file, no chunks), global `OsWidgets`
+//   dist/cdn/os-widgets.js       ES module, one file: every element and the whole public API
+//   dist/cdn/os-widgets.iife.js  the same as a classic script, global `OsWidgets`
+//   dist/cdn/autoloader.js       ES module: the API without the elements; loads each element when its tag appears,
+//   dist/cdn/chunks/*.js         from these chunks (the core every element needs, then one per element)
+// One file is smaller than the same code in chunks (each chunk is compressed on its own), so a page that shows every
+// element is best served by os-widgets.js, and a page that shows one or two by the autoloader.
 const plugins = [resolve({ browser: true, exportConditions: ['production'] })];
 // Chunks: one `core` with what every element needs (lit, @stomp/stompjs, the connection, the base element, English
 // texts, shared styles), one per element, and what some elements share as rollup cuts it. Fewer, larger chunks
@@ -21,13 +23,24 @@ const minify = module => terser({ ecma: 2020, module, format: { comments: false 
 
 export default [
   {
-    input: { 'os-widgets': 'dist/index.js', autoloader: 'dist/autoloader.js' },
+    input: 'dist/autoloader.js',
     output: {
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks,
+      sourcemap: true,
+      plugins: [minify(true)]
+    },
+    plugins
+  },
+  {
+    input: 'dist/index.js',
+    output: {
+      file: 'dist/cdn/os-widgets.js',
+      format: 'es',
+      inlineDynamicImports: true,
       sourcemap: true,
       plugins: [minify(true)]
     },
