@@ -1,231 +1,36 @@
 #!/usr/bin/env node
-// Start-up cost of the CDN bundle, beside a baseline measured in the same run (a loaded 2-core machine makes bare
-// milliseconds meaningless; the ratio is what to compare). Each run is a fresh browser context on a page the emulator
-// serves; the two pages alternate.
-//   widgets:  <os-order-status order-id="1001"> + <os-venue-queue venue="v1">, configured as the guest (password
-//             grant), from dist/cdn/os-widgets.js
-//   baseline: one trivial Lit element, bundled on the fly with esbuild the way rollup builds the CDN file (ESM,
-//             minified, lit's production build)
-// Times are from the start of the bundle's evaluation (a tiny module imported just before it records
-// performance.now(); ES modules are all fetched before any is evaluated) to:
-//   render   both elements' first update has completed (`updateComplete`)
-//   ws       the WebSocket is constructed (a page-side wrapper around window.WebSocket, installed before the bundle)
-//   ws open  that socket's `open` event
-//   content  the tracker shows its step and the board its columns (token, CONNECT, SUBSCRIBE and snapshots done)
-//   token    the password-grant token request, sent and answered (resource timing), which the socket waits for
+// Start-up cost of the CDN bundle beside a trivial Lit element measured in the same run: the measurement is
+// scripts/bench/startup.mjs (also part "start-up" of `npm run bench`), this prints it on its own, with every mark.
 // Needs a build (`node scripts/build.mjs`) and Chromium (/usr/bin/chromium or CHROME_PATH).
 // Run: node scripts/bench-startup.mjs [--runs 15] [--bundle FILE --bundle FILE2 …]
 //   --bundle  the CDN file to measure (default dist/cdn/os-widgets.js); give several builds to compare them in one
 //             run, their runs interleaved with the baseline's so that they share the machine's load
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launchChromium } from './lib/chromium.mjs';
-import { startEmulatorProcess } from './lib/emulator-process.mjs';
+import { benchStartup } from './bench/startup.mjs';
+import { guardChildProcesses } from './lib/process-guard.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const values = name => process.argv.flatMap((arg, index) => (arg === `--${name}` ? [process.argv[index + 1]] : []));
-const RUNS = Number(values('runs')[0]) || 15;
-const given = values('bundle');
-const BUNDLES = (given.length ? given : [join(root, 'dist/cdn/os-widgets.js')]).map(file => resolve(file));
-for (const bundle of BUNDLES) {
-  if (existsSync(bundle)) continue;
-  console.error(`No ${bundle}: run \`node scripts/build.mjs\` first.`);
-  process.exit(1);
-}
-process.chdir(root); // the emulator is started from the repository root
+const runs = Number(values('runs')[0]) || 15;
+const bundles = values('bundle').map(file => resolve(file));
+process.chdir(fileURLToPath(new URL('..', import.meta.url))); // the emulator is started from the repository root
 
-/** Inline, before any module: records when the first WebSocket is constructed and when it opens. */
-const WEBSOCKET_PROBE = `
-  window.__bench = {};
-  const NativeWebSocket = window.WebSocket;
-  window.WebSocket = class extends NativeWebSocket {
-    constructor(...args) {
-      const at = performance.now();
-      super(...args);
-      if (window.__bench.ws === undefined) {
-        window.__bench.ws = at;
-        this.addEventListener('open', () => (window.__bench.wsOpen = performance.now()), { once: true });
-      }
-    }
-  };`;
-
-const page = (title, entry) => `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>${title}</title>
-    <link rel="icon" href="data:," />
-    <script>${WEBSOCKET_PROBE}</script>
-    <script type="module" src="${entry}"></script>
-  </head>
-  <body></body>
-</html>
-`;
-
-const MARK = 'window.__bench.start = performance.now();\n';
-
-const widgetsEntry = bundlePath => `import './mark.js';
-import { configure, passwordGrantSource } from '${bundlePath}';
-
-const apiUrl = location.origin;
-configure({
-  apiUrl,
-  tenant: 'demo',
-  token: passwordGrantSource({ apiUrl, tenant: 'demo', username: 'guest', password: 'guest' })
-});
-const tracker = document.createElement('os-order-status');
-tracker.setAttribute('tenant', 'demo');
-tracker.setAttribute('order-id', '1001');
-const board = document.createElement('os-venue-queue');
-board.setAttribute('venue', 'v1');
-document.body.append(tracker, board);
-await Promise.all([tracker.updateComplete, board.updateComplete]);
-window.__bench.render = performance.now();
-
-const shown = () =>
-  tracker.shadowRoot?.querySelector('[aria-current="step"]') && board.shadowRoot?.querySelector('.column');
-await new Promise(resolve => {
-  if (shown()) return resolve();
-  const observer = new MutationObserver(() => {
-    if (!shown()) return;
-    observer.disconnect();
-    resolve();
-  });
-  for (const element of [tracker, board]) {
-    observer.observe(element.shadowRoot, { childList: true, subtree: true, attributes: true });
-  }
-});
-window.__bench.content = performance.now();
-const token = performance.getEntriesByType('resource').find(entry => entry.name.includes('/oauth/token'));
-if (token) Object.assign(window.__bench, { tokenStart: token.startTime, tokenEnd: token.responseEnd });
-window.__bench.done = true;
-`;
-
-const BASELINE_ENTRY = `import './mark.js';
-import './trivial.js';
-
-const element = document.createElement('trivial-element');
-document.body.append(element);
-await element.updateComplete;
-window.__bench.render = performance.now();
-window.__bench.done = true;
-`;
-
-const TRIVIAL_ELEMENT = `import { LitElement, css, html } from 'lit';
-
-class TrivialElement extends LitElement {
-  static properties = { name: {} };
-  static styles = css\`:host { display: block; font: 16px sans-serif; }\`;
-  constructor() {
-    super();
-    this.name = 'world';
-  }
-  render() {
-    return html\`<p>Hello, \${this.name}!</p>\`;
-  }
-}
-customElements.define('trivial-element', TrivialElement);
-`;
-
-/** A static root for the emulator (`--static`): demo/bench/… pages and a copy of the CDN bundle in dist/cdn/. */
-async function writeSite(dir) {
-  const bench = join(dir, 'demo/bench');
-  mkdirSync(bench, { recursive: true });
-  BUNDLES.forEach((bundle, index) => {
-    const path = index === 0 ? '/dist/cdn/os-widgets.js' : `/dist/cdn/${index}/os-widgets.js`;
-    mkdirSync(join(dir, dirname(path)), { recursive: true });
-    copyFileSync(bundle, join(dir, path));
-    writeFileSync(join(bench, `widgets-${index}.js`), widgetsEntry(path));
-    writeFileSync(
-      join(bench, `widgets-${index}.html`),
-      page('startup: tracker + board', `/demo/bench/widgets-${index}.js`)
-    );
-  });
-  writeFileSync(join(bench, 'mark.js'), MARK);
-  writeFileSync(join(bench, 'baseline.js'), BASELINE_ENTRY);
-  writeFileSync(join(bench, 'baseline.html'), page('startup: trivial Lit element', '/demo/bench/baseline.js'));
-  // Built as rollup.config.mjs builds the CDN file: one minified ES module, lit's production build, ES2021.
-  await build({
-    stdin: { contents: TRIVIAL_ELEMENT, resolveDir: root, loader: 'js', sourcefile: 'trivial.js' },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2021',
-    platform: 'browser',
-    conditions: ['production'],
-    outfile: join(bench, 'trivial.js'),
-    logLevel: 'error'
-  });
-}
-
-/** One load of `path` in a fresh browser context; resolves to the page's `__bench` record. */
-async function measure(browser, url) {
-  const context = await browser.createBrowserContext();
-  try {
-    const tab = await context.newPage();
-    const errors = [];
-    tab.on('pageerror', error => errors.push(error.message));
-    await tab.goto(url);
-    await tab
-      .waitForFunction(() => window.__bench?.done === true, { timeout: 15000 })
-      .catch(error => {
-        throw new Error(`${url}: ${error.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
-      });
-    return await tab.evaluate(() => {
-      const { start, ...marks } = window.__bench;
-      const since = {};
-      for (const [name, at] of Object.entries(marks)) if (typeof at === 'number') since[name] = at - start;
-      return since;
-    });
-  } finally {
-    await context.close();
-  }
-}
-
-const median = values => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+guardChildProcesses();
 const ms = value => `${value.toFixed(1)} ms`.padStart(9);
-
-const site = mkdtempSync(join(tmpdir(), 'os-bench-startup-'));
-/** @type {{ url: string, stop: () => Promise<void> } | undefined} */
-let emulator;
-/** @type {import('puppeteer-core').Browser | undefined} */
-let browser;
 try {
-  await writeSite(site);
-  emulator = await startEmulatorProcess(['--quiet', '--static', site]);
-  browser = await launchChromium();
-  const widgetsUrls = BUNDLES.map((_, index) => `${emulator.url}/demo/bench/widgets-${index}.html`);
-  const baselineUrl = `${emulator.url}/demo/bench/baseline.html`;
-  for (const url of [...widgetsUrls, baselineUrl]) await measure(browser, url); // warm-up: first requests, contexts
-  const widgets = BUNDLES.map(() => []);
-  const baseline = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (const [index, url] of widgetsUrls.entries()) widgets[index].push(await measure(browser, url));
-    baseline.push(await measure(browser, baselineUrl));
+  const result = await benchStartup({ runs, bundles: bundles.length ? bundles : undefined });
+  console.log(`Start-up, medians of ${runs} interleaved runs each, from the bundle's evaluation start:`);
+  console.log(`  trivial Lit element, first render        ${ms(result.baseline.render)}`);
+  for (const bundle of result.bundles) {
+    console.log(`${bundle.path}:`);
+    console.log(`  tracker + board, first render            ${ms(bundle.render)}   ratio ${bundle.ratio.toFixed(2)}×`);
+    console.log(`  tracker + board, token request sent      ${ms(bundle.tokenStart)}`);
+    console.log(`  tracker + board, token received          ${ms(bundle.tokenEnd)}`);
+    console.log(`  tracker + board, WebSocket constructed   ${ms(bundle.ws)}`);
+    console.log(`  tracker + board, WebSocket open          ${ms(bundle.wsOpen)}`);
+    console.log(`  tracker + board, live content shown      ${ms(bundle.content)}`);
   }
-  const of = (records, name) => median(records.map(record => record[name]));
-  const trivial = of(baseline, 'render');
-  console.log(`Start-up, medians of ${RUNS} interleaved runs each, from the bundle's evaluation start:`);
-  console.log(`  trivial Lit element, first render        ${ms(trivial)}`);
-  for (const [index, records] of widgets.entries()) {
-    const render = of(records, 'render');
-    console.log(`${BUNDLES[index]}:`);
-    console.log(`  tracker + board, first render            ${ms(render)}   ratio ${(render / trivial).toFixed(2)}×`);
-    console.log(`  tracker + board, token request sent      ${ms(of(records, 'tokenStart'))}`);
-    console.log(`  tracker + board, token received          ${ms(of(records, 'tokenEnd'))}`);
-    console.log(`  tracker + board, WebSocket constructed   ${ms(of(records, 'ws'))}`);
-    console.log(`  tracker + board, WebSocket open          ${ms(of(records, 'wsOpen'))}`);
-    console.log(`  tracker + board, live content shown      ${ms(of(records, 'content'))}`);
-  }
-} finally {
-  await browser?.close().catch(() => {});
-  await emulator?.stop().catch(() => {});
-  rmSync(site, { recursive: true, force: true });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 }

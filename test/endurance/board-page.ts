@@ -1,5 +1,6 @@
 // The page side of test/endurance/board-endurance.mjs (bundled by it with esbuild; not a test file): one
 // <os-venue-queue> on a fake STOMP hub and a fake clock, driven through order lifecycles and page turns.
+import './fast-macrotask.js'; // before sinon, which picks its macrotask at load
 import sinon from 'sinon';
 import '../../src/components/venue-queue/venue-queue.js';
 import type { OsVenueQueue } from '../../src/components/venue-queue/venue-queue.js';
@@ -34,6 +35,10 @@ export interface Endurance {
   /** Closes every order and lets the highlights end. */
   drain(): Promise<void>;
   census(): Census;
+  /** Fills the browser's bounded performance-entry buffers (see LIMITS), so that the run cannot grow them. */
+  saturate(): Promise<void>;
+  /** How many entries the browser holds in each of its bounded performance-entry buffers (see LIMITS). */
+  buffered(): Promise<Record<string, number>>;
 }
 
 declare global {
@@ -101,6 +106,35 @@ function count(root: Node, what: number): number {
   return n;
 }
 
+/**
+ * Chromium's limits on the performance entries it keeps for `observe({ buffered: true })`; entries beyond them are
+ * dropped. The run adds long animation frames (whenever its work keeps the page from rendering for 50 ms, which a
+ * loaded machine makes frequent) and layout shifts (page turns): fill them before the start, or their growth shows as
+ * the board's.
+ */
+const LIMITS: Record<string, number> = { 'long-animation-frame': 200, longtask: 200, 'layout-shift': 150 };
+
+async function buffered(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const type of Object.keys(LIMITS).filter(t => PerformanceObserver.supportedEntryTypes.includes(t))) {
+    counts[type] = await new Promise<number>(resolve => {
+      const observer = new PerformanceObserver(list => {
+        observer.disconnect();
+        resolve(list.getEntries().length);
+      });
+      observer.observe({ type, buffered: true });
+      realFrame(() => realFrame(() => (observer.disconnect(), resolve(0))));
+    });
+  }
+  return counts;
+}
+
+/** True when the long-animation-frame and long-task buffers are full. */
+async function full(): Promise<boolean> {
+  const counts = await buffered();
+  return ['long-animation-frame', 'longtask'].every(type => (counts[type] ?? LIMITS[type]) >= LIMITS[type]);
+}
+
 window.endurance = {
   async start() {
     clock = sinon.useFakeTimers({
@@ -163,6 +197,31 @@ window.endurance = {
     await clock.tickAsync(20_000);
     await settle();
   },
+
+  async saturate() {
+    // Long tasks of 55 ms, one a frame: each is a long animation frame and a long task.
+    for (let i = 0; i < 30 && !(await full()); i++) {
+      for (let j = 0; j < 10; j++) {
+        const start = performance.now();
+        while (performance.now() - start < 55);
+        await frame();
+      }
+    }
+    // Layout shifts of a spare element, one a frame.
+    const spare = document.createElement('div');
+    spare.style.cssText = 'position: fixed; left: 0; width: 200px; height: 200px; background: #eee';
+    document.body.append(spare);
+    for (let i = 0; i < 40 && ((await buffered())['layout-shift'] ?? 0) < LIMITS['layout-shift']; i++) {
+      for (let j = 0; j < 10; j++) {
+        spare.style.top = `${(i * 10 + j) % 2 ? 300 : 0}px`;
+        await frame();
+      }
+    }
+    spare.remove();
+    await frame();
+  },
+
+  buffered,
 
   census() {
     const root = board.shadowRoot!;
