@@ -62,22 +62,30 @@ export function fitTiles(box: TileBox, count: number): TileFit {
 /**
  * The text of `texts` likely to be widest in a bold sans-serif with tabular digits (the one a probe tile should hold):
  * by a rough advance width per character (M, W and @ 1 em, other capitals 0.75 em, anything else 0.6 em), so the
- * longest, and among equally long ones the one with the most wide letters. `''` for none.
+ * longest, and among equally long ones the one with the most wide letters. `''` for none. When `previous` (the text
+ * picked last time) is estimated as wide as the widest, it is kept, so the probe's text (and the layout it causes)
+ * changes only when the widest width does.
  */
-export function widestText(texts: readonly string[]): string {
+export function widestText(texts: readonly string[], previous?: string): string {
   let widest = '';
   let widestScore = 0;
   for (const text of texts) {
     if (text.length <= widestScore) continue; // cannot beat it, even at 1 em a character
-    let score = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      score += code === 0x4d || code === 0x57 || code === 0x40 ? 1 : code >= 0x41 && code <= 0x5a ? 0.75 : 0.6;
-    }
+    const score = widthScore(text);
     if (score > widestScore) {
       widest = text;
       widestScore = score;
     }
   }
-  return widest;
+  return previous !== undefined && widest !== '' && widthScore(previous) === widestScore ? previous : widest;
+}
+
+/** The rough advance width of `text`, in em (see {@link widestText}). */
+function widthScore(text: string): number {
+  let score = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    score += code === 0x4d || code === 0x57 || code === 0x40 ? 1 : code >= 0x41 && code <= 0x5a ? 0.75 : 0.6;
+  }
+  return score;
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResyncContext } from '../connection/types.js';
-import { OrderBoard, type BoardChange, type OrderBoardOptions } from '../models/order-board.js';
+import { OrderBoard, type BoardChange, type BoardEntry, type OrderBoardOptions } from '../models/order-board.js';
 import { checkOrders } from '../models/order-guard.js';
 import type { Order } from '../models/order.js';
 import { DeadlineController } from './deadline-controller.js';
@@ -37,10 +37,10 @@ export class VenueBoardController implements ReactiveController {
   board = new OrderBoard({ venue: '' });
   /** The board version last returned by `takeUpdate()` (-1: a new board, not reported yet). */
   private reportedVersion = 0;
-  /** The venue's name as its orders give it (`buckets[].name`), once one did. */
+  /** The venue's name as its orders give it (`buckets[].name`), once one on the board did. */
   private knownName?: string;
-  /** The board version whose orders were last searched for the venue's name. */
-  private namesCheckedAt = -1;
+  /** The ids `takeUpdate()` reported for each column's entry list (a column that did not change keeps its list). */
+  private readonly reportedIds = new WeakMap<readonly BoardEntry[], string[]>();
   /** Ends highlights and ready timeouts on time (it works through the host's lifecycle; nothing calls it). */
   protected readonly deadlines: DeadlineController;
 
@@ -62,7 +62,9 @@ export class VenueBoardController implements ReactiveController {
   /** Applies a live order. */
   apply(order: Order): void {
     this.sync();
-    this.options.onChange(this.board.apply(order, Date.now()));
+    const change = this.board.apply(order, Date.now());
+    if (change.changed && !this.knownName) this.learnName([order]);
+    this.options.onChange(change);
   }
 
   /**
@@ -78,7 +80,9 @@ export class VenueBoardController implements ReactiveController {
       const orders = await fetchJson<unknown>(`/ordering-api/api/orders/venue/${encodeURIComponent(board.venue)}`);
       if (signal.aborted || board !== this.board) return false;
       const list = checkOrders(orders);
-      this.options.onChange(board.reconcile(list, Date.now(), { requestedAt }));
+      const change = board.reconcile(list, Date.now(), { requestedAt });
+      if (!this.knownName) this.learnName(list);
+      this.options.onChange(change);
       this.host.requestUpdate(); // the initial load may have ended without a visible change
       return true;
     } catch {
@@ -97,21 +101,37 @@ export class VenueBoardController implements ReactiveController {
     if (this.board.version === this.reportedVersion || this.board.loading) return undefined;
     this.reportedVersion = this.board.version;
     const { preparing, ready } = this.board.columns();
-    return { preparing: preparing.map(e => e.id), ready: ready.map(e => e.id) };
+    return { preparing: this.idsOf(preparing), ready: this.idsOf(ready) };
   }
 
-  /** The venue's name from its orders' buckets (`buckets[].name`), remembered once seen; undefined until then. */
+  /**
+   * The venue's name from its orders' buckets (`buckets[].name`), remembered once an order on the board gave one;
+   * undefined until then. Each order is looked at once, when it comes in, so this costs nothing per render.
+   */
   venueName(): string | undefined {
-    if (this.knownName || this.namesCheckedAt === this.board.version) return this.knownName;
-    this.namesCheckedAt = this.board.version;
-    const { preparing, ready } = this.board.columns();
-    for (const entries of [ready, preparing]) {
-      for (const { order } of entries) {
-        const bucket = order.buckets?.find(b => b.venue === this.board.venue) as { name?: unknown } | undefined;
-        if (typeof bucket?.name === 'string' && bucket.name) return (this.knownName = bucket.name);
+    return this.knownName;
+  }
+
+  /** Remembers the venue's name from the first of `orders` on the board whose bucket for the venue names it. */
+  private learnName(orders: readonly Order[]): void {
+    for (const order of orders) {
+      if (!this.board.get(order.id)) continue;
+      const bucket = order.buckets?.find(b => b.venue === this.board.venue) as { name?: unknown } | undefined;
+      if (typeof bucket?.name === 'string' && bucket.name) {
+        this.knownName = bucket.name;
+        return;
       }
     }
-    return undefined;
+  }
+
+  /** The ids of a column's entries; a column that did not change gets the same (copied) list without a new walk. */
+  private idsOf(entries: readonly BoardEntry[]): string[] {
+    let ids = this.reportedIds.get(entries);
+    if (!ids) {
+      ids = entries.map(e => e.id);
+      this.reportedIds.set(entries, ids);
+    }
+    return [...ids];
   }
 
   /** Rebuilds the board when an option it is built from changed. */
@@ -134,7 +154,6 @@ export class VenueBoardController implements ReactiveController {
     const old = this.board;
     this.board = new OrderBoard(options);
     this.reportedVersion = -1;
-    this.namesCheckedAt = -1;
     if (venueChanged) {
       this.knownName = undefined;
       return; // the element subscribes to the new venue and resyncs

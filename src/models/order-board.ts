@@ -84,6 +84,7 @@ export interface ReconcileOptions {
 
 /** @internal What the board holds per order. */
 interface Held {
+  readonly id: string;
   order: Order;
   column: BoardColumn;
   stage: OrderStage;
@@ -103,6 +104,11 @@ interface Held {
 }
 
 const NONE: readonly BoardEntry[] = Object.freeze([]);
+
+/** Display order of Preparing: oldest first (`preparingKey`), then first seen. */
+const preparingOrder = (a: Held, b: Held): number => a.preparingKey - b.preparingKey || a.seq - b.seq;
+/** Display order of Ready: newest first (`readySince`), then last seen. */
+const readyOrder = (a: Held, b: Held): number => b.readySince! - a.readySince! || b.seq - a.seq;
 const NO_CHANGE: BoardChange = Object.freeze({ changed: false, newlyReady: NONE });
 const CHANGED: BoardChange = Object.freeze({ changed: true, newlyReady: NONE });
 
@@ -120,7 +126,9 @@ const CHANGED: BoardChange = Object.freeze({ changed: true, newlyReady: NONE });
  * - announce each entry of a change's `newlyReady` (event, chime);
  * - render `columns()` when `version` changed; schedule one timer for `nextDeadline()` and call `tick(now)` then.
  *
- * `apply()` is O(1) (plus the order's size); `columns()` sorts only after a change and is cached otherwise.
+ * The columns are kept in display order as orders come and go (a binary search and one splice per change, so
+ * `apply()` is O(log n) plus a move of at most n references); `columns()` builds the entry list of a column only when
+ * that column changed, and returns the same arrays otherwise. A snapshot (`reconcile()`) sorts once instead.
  */
 export class OrderBoard {
   /** The venue this board shows. */
@@ -140,6 +148,12 @@ export class OrderBoard {
   private seq = 0;
   private _version = 0;
   private _loading = true;
+  /** The held records of each column in display order; `undefined` after a bulk change, until sorted again. */
+  private preparingList?: Held[] = [];
+  private readyList?: Held[] = [];
+  /** The last entry list built for each column; `undefined` when the column changed since. */
+  private preparingEntries?: readonly BoardEntry[] = NONE;
+  private readyEntries?: readonly BoardEntry[] = NONE;
   private cachedColumns?: BoardColumns;
   private cachedColumnsVersion = -1;
   private cachedDeadline?: number;
@@ -171,7 +185,7 @@ export class OrderBoard {
   /** The entry of an order the board shows, if any. */
   get(id: string): BoardEntry | undefined {
     const rec = this.held.get(id);
-    return rec && this.entryOf(id, rec);
+    return rec && this.entryOf(rec);
   }
 
   /**
@@ -227,6 +241,7 @@ export class OrderBoard {
       this.held.delete(id);
       changed = true;
     }
+    if (changed || listed.size > 0) this.unsort(); // many changes at once: sorted again on the next columns()
     for (const id of this.expired.keys()) {
       if (!listed.has(id)) this.expired.delete(id);
     }
@@ -251,12 +266,14 @@ export class OrderBoard {
     let changed = false;
     for (const [id, rec] of this.held) {
       if (this.readyTimeoutMs > 0 && rec.readySince !== undefined && rec.readySince + this.readyTimeoutMs <= now) {
+        this.unlist(rec);
         this.held.delete(id);
         this.expired.set(id, rec.order);
         changed = true;
       } else if (rec.highlightUntil !== undefined && rec.highlightUntil <= now) {
         rec.highlightUntil = undefined;
         rec.entry = undefined;
+        this.touch(rec.column);
         changed = true;
       }
     }
@@ -285,20 +302,23 @@ export class OrderBoard {
     return this.cachedDeadline;
   }
 
-  /** The two columns in display order. Computed after a change, then cached (same object until `version` changes). */
+  /**
+   * The two columns in display order. The same object until `version` changes; a column that did not change keeps
+   * its array.
+   */
   columns(): BoardColumns {
     if (this.cachedColumns && this.cachedColumnsVersion === this._version) return this.cachedColumns;
-    const preparing: [Held, BoardEntry][] = [];
-    const ready: [Held, BoardEntry][] = [];
-    for (const [id, rec] of this.held) {
-      (rec.column === 'ready' ? ready : preparing).push([rec, this.entryOf(id, rec)]);
+    if (!this.preparingList || !this.readyList) {
+      const preparing: Held[] = [];
+      const ready: Held[] = [];
+      for (const rec of this.held.values()) (rec.column === 'ready' ? ready : preparing).push(rec);
+      this.preparingList = preparing.sort(preparingOrder);
+      this.readyList = ready.sort(readyOrder);
+      this.preparingEntries = this.readyEntries = undefined;
     }
-    preparing.sort(([a], [b]) => a.preparingKey - b.preparingKey || a.seq - b.seq);
-    ready.sort(([a], [b]) => b.readySince! - a.readySince! || b.seq - a.seq);
-    this.cachedColumns = Object.freeze({
-      preparing: Object.freeze(preparing.map(([, e]) => e)),
-      ready: Object.freeze(ready.map(([, e]) => e))
-    });
+    this.preparingEntries ??= Object.freeze(this.preparingList.map(rec => this.entryOf(rec)));
+    this.readyEntries ??= Object.freeze(this.readyList.map(rec => this.entryOf(rec)));
+    this.cachedColumns = Object.freeze({ preparing: this.preparingEntries, ready: this.readyEntries });
     this.cachedColumnsVersion = this._version;
     return this.cachedColumns;
   }
@@ -321,6 +341,7 @@ export class OrderBoard {
     if (order.closed === true || order.completed !== true || isFinalStage(stage)) {
       this.expired.delete(id);
       if (!rec) return false;
+      this.unlist(rec);
       this.held.delete(id);
       return true;
     }
@@ -339,7 +360,16 @@ export class OrderBoard {
       this.expired.delete(id);
     }
     if (!rec) {
-      const added: Held = { order, column, stage, preparingKey: preparingKey ?? now, number, name, seq: this.seq++ };
+      const added: Held = {
+        id,
+        order,
+        column,
+        stage,
+        preparingKey: preparingKey ?? now,
+        number,
+        name,
+        seq: this.seq++
+      };
       if (live) added.liveAt = now;
       if (column === 'ready') {
         if (this._loading) {
@@ -349,21 +379,70 @@ export class OrderBoard {
         }
       }
       this.held.set(id, added);
-      if (column === 'ready' && !this._loading) newlyReady.push(this.entryOf(id, added));
+      this.enlist(added);
+      if (column === 'ready' && !this._loading) newlyReady.push(this.entryOf(added));
       return true;
     }
     const wasReady = rec.column === 'ready';
+    // Out of its place while the keys that place it change; back in (perhaps elsewhere) after.
+    this.unlist(rec);
     Object.assign(rec, { order, stage, column, number, name, entry: undefined });
     rec.preparingKey = preparingKey ?? rec.preparingKey;
     if (live) rec.liveAt = now;
     if (column === 'ready' && !wasReady) {
       this.becameReady(rec, now);
-      newlyReady.push(this.entryOf(id, rec));
+      newlyReady.push(this.entryOf(rec));
     } else if (column !== 'ready') {
       rec.readySince = undefined;
       rec.highlightUntil = undefined;
     }
+    this.enlist(rec);
     return true;
+  }
+
+  /** Forgets the columns' order after a bulk change (they are sorted on the next `columns()`). */
+  private unsort(): void {
+    this.preparingList = this.readyList = undefined;
+    this.preparingEntries = this.readyEntries = undefined;
+  }
+
+  /** Marks a column changed: its entry list is built again on the next `columns()`. */
+  private touch(column: BoardColumn): void {
+    if (column === 'ready') this.readyEntries = undefined;
+    else this.preparingEntries = undefined;
+  }
+
+  /** Puts a held record into its column's list at its place (binary search). */
+  private enlist(rec: Held): void {
+    this.touch(rec.column);
+    const list = rec.column === 'ready' ? this.readyList : this.preparingList;
+    if (!list) return;
+    const compare = rec.column === 'ready' ? readyOrder : preparingOrder;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(list[middle], rec) < 0) low = middle + 1;
+      else high = middle;
+    }
+    list.splice(low, 0, rec);
+  }
+
+  /** Takes a held record out of its column's list (found by binary search on its current keys). */
+  private unlist(rec: Held): void {
+    this.touch(rec.column);
+    const list = rec.column === 'ready' ? this.readyList : this.preparingList;
+    if (!list) return;
+    const compare = rec.column === 'ready' ? readyOrder : preparingOrder;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(list[middle], rec) < 0) low = middle + 1;
+      else high = middle;
+    }
+    const index = list[low] === rec ? low : list.indexOf(rec);
+    if (index >= 0) list.splice(index, 1);
   }
 
   private becameReady(rec: Held, now: number): void {
@@ -371,10 +450,10 @@ export class OrderBoard {
     rec.highlightUntil = this.highlightMs > 0 ? now + this.highlightMs : undefined;
   }
 
-  private entryOf(id: string, rec: Held): BoardEntry {
+  private entryOf(rec: Held): BoardEntry {
     if (!rec.entry) {
       const entry: { -readonly [K in keyof BoardEntry]: BoardEntry[K] } = {
-        id,
+        id: rec.id,
         number: rec.number,
         column: rec.column,
         stage: rec.stage,

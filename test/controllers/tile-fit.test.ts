@@ -74,4 +74,12 @@ describe('widestText', () => {
     expect(widestText(['CY5EDH', '123456'])).to.equal('CY5EDH');
     expect(widestText([])).to.equal('');
   });
+
+  it('keeps the previous pick while it is as wide as the widest, so the probe does not change for nothing', () => {
+    expect(widestText(['101', '999', '555'], '555')).to.equal('555');
+    expect(widestText(['101', '999'], '555'), 'gone, but as wide').to.equal('555');
+    expect(widestText(['101', '1000'], '555'), 'a wider one came').to.equal('1000');
+    expect(widestText(['7', '42'], '555'), 'the wide ones left').to.equal('42');
+    expect(widestText([], '555')).to.equal('');
+  });
 });

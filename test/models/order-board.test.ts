@@ -533,6 +533,57 @@ describe('OrderBoard', () => {
       expect(second.preparing[0]).to.equal(first.preparing[0]);
     });
 
+    it('keeps a column that did not change as the same array', () => {
+      const board = liveBoard();
+      board.apply(order('a', 'paid', 1), T0);
+      board.apply(order('b', 'ready', 1), T0);
+      const first = board.columns();
+      board.apply(order('c', 'ready', 2), T0 + 1000);
+      const second = board.columns();
+      expect(second.preparing, 'Preparing did not change').to.equal(first.preparing);
+      expect(ids(second.ready)).to.deep.equal(['c', 'b']);
+    });
+
+    it('keeps the columns in display order through any mix of live copies, snapshots and ticks', () => {
+      // The columns are kept in order change by change; this checks them against a full sort after every step.
+      let seed = 42;
+      const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+      const stages: Stage[] = ['paid', 'preparing', 'ready', 'received'];
+      const board = liveBoard({ highlightMs: 3000, readyTimeoutMs: 20_000 });
+      let now = T0;
+      const copies = new Map<string, Order>();
+      for (let step = 0; step < 1500; step++) {
+        now += Math.floor(random() * 400);
+        const roll = random();
+        if (roll < 0.9) {
+          const id = `o${Math.floor(random() * 60)}`;
+          const copy = order(id, stages[Math.floor(random() * stages.length)], (now - T0) / 1000, {
+            completedTime: new Date(T0 + Math.floor(random() * 5) * 1000).toISOString(),
+            closed: random() < 0.05
+          });
+          copies.set(id, copy);
+          board.apply(copy, now);
+        } else if (roll < 0.97) {
+          board.tick(now);
+        } else {
+          board.reconcile(
+            [...copies.values()].filter(() => random() < 0.8),
+            now
+          );
+        }
+        const { preparing, ready } = board.columns();
+        const byPreparing = [...preparing].sort(
+          (a, b) => (Date.parse(a.order.completedTime ?? '') || 0) - (Date.parse(b.order.completedTime ?? '') || 0)
+        );
+        expect(ids(preparing), `Preparing at step ${step}`).to.deep.equal(ids(byPreparing));
+        const byReady = [...ready].sort((a, b) => b.readySince! - a.readySince!);
+        expect(ids(ready), `Ready at step ${step}`).to.deep.equal(ids(byReady));
+        expect(preparing.length + ready.length).to.equal(board.size);
+        expect(new Set(ids([...preparing, ...ready])).size).to.equal(board.size);
+        for (const entry of [...preparing, ...ready]) expect(board.get(entry.id)).to.equal(entry);
+      }
+    });
+
     it('increments version only when a call changed something', () => {
       const board = new OrderBoard({ venue: VENUE });
       expect(board.version).to.equal(0);

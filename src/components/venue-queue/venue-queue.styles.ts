@@ -10,7 +10,11 @@ import * as tokens from '../../styles/tokens.js';
  * (subgrid), so they are equally high whatever wraps. Below the host there are no container queries: a tile's size
  * comes from --number-size (and --tile-columns) on its list, set by PagingController from what .probes measure (a tile
  * at 100px with the widest number; a box --number-min-size wide, --number-max-size high). The fullscreen button sits
- * in the Ready header, covering nothing. The "just ready" ring animates opacity and transform only.
+ * in the Ready header, covering nothing. The "just ready" ring animates opacity and transform only, and only while a
+ * list shows few rings (.list--pulse): each pulsing ring is a layer of its own, animated every frame, so a busy board
+ * (dozens of new numbers) shows steady rings instead, an outline inside the tile's edge that looks like the ring at
+ * rest. Tiles are not positioned (only a pulsing one is, for its ring), so moving tiles costs no paint layers; the
+ * list is `contain: strict`, so what changes inside it is laid out and painted without the rest of the board.
  */
 export default [
   knobStyles,
@@ -225,10 +229,10 @@ export default [
       padding: 0;
       list-style: none;
       overflow: hidden;
+      contain: strict;
     }
 
     .tile {
-      position: relative;
       display: flex;
       flex-direction: column;
       align-items: center;
@@ -280,7 +284,17 @@ export default [
       color: var(--on-ready-color);
     }
 
-    .tile--highlighted::after {
+    .tile--highlighted {
+      outline: 0.07em solid var(--highlight-color);
+      outline-offset: -0.07em;
+    }
+
+    .list--pulse .tile--highlighted {
+      position: relative;
+      outline: none;
+    }
+
+    .list--pulse .tile--highlighted::after {
       content: '';
       position: absolute;
       inset: 0;
@@ -384,7 +398,7 @@ export default [
     }
 
     @media (prefers-reduced-motion: reduce) {
-      .tile--highlighted::after {
+      .list--pulse .tile--highlighted::after {
         animation: none;
       }
     }

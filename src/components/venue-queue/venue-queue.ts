@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import type { DeviceCode } from '../../connection/auth/device-code.js';
 import { DeviceSignInController } from '../../controllers/device-sign-in-controller.js';
 import { KioskController } from '../../controllers/kiosk-controller.js';
@@ -23,6 +24,12 @@ import type { BoardChange, BoardColumn, BoardEntry } from '../../models/order-bo
 import { checkOrder } from '../../models/order-guard.js';
 import type { NumberSource, Order } from '../../models/order.js';
 import styles from './venue-queue.styles.js';
+
+/**
+ * How many "just ready" rings a list may show pulsing; with more, they all stay still (styles: .list--pulse). A ring
+ * stands out while few do, and each pulsing ring is a layer animated every frame.
+ */
+const PULSING_RINGS = 6;
 
 /** How often the data age in the connection banner is refreshed, in ms. */
 const TICK_MS = 20_000;
@@ -124,6 +131,10 @@ export class OsVenueQueue extends OsTopicElement {
     config: () => this.connectionConfig({ auth: this.auth || undefined })
   });
   private ticker?: ReturnType<typeof setInterval>;
+  /** The widest number of each column's entry list (the board keeps a column's list while it does not change). */
+  private readonly widestNumbers = new WeakMap<readonly BoardEntry[], string>();
+  /** The number each column's probe holds now. */
+  private readonly lastWidest = new Map<BoardColumn, string>();
 
   /** Text of the polite live region: the orders that became ready last. */
   @state() private announcement = '';
@@ -230,15 +241,35 @@ export class OsVenueQueue extends OsTopicElement {
     </button>`;
   }
 
-  private renderTile(entry: BoardEntry): TemplateResult {
+  /**
+   * The number the probe tile of `column` measures: the widest of `entries`, `0` for none; worked out once per list,
+   * and the same text as last time while that is as wide (a probe that changes costs a layout of the whole board).
+   */
+  private widestNumber(column: BoardColumn, entries: readonly BoardEntry[]): string {
+    let widest = this.widestNumbers.get(entries);
+    if (widest === undefined) {
+      widest = widestText(
+        entries.map(e => e.number),
+        this.lastWidest.get(column)
+      );
+      this.widestNumbers.set(entries, widest);
+      this.lastWidest.set(column, widest);
+    }
+    return widest || '0';
+  }
+
+  private renderTile(entry: BoardEntry, newLabel: string | undefined): TemplateResult {
     const kind = entry.column;
+    const highlighted = entry.highlighted;
+    if (highlighted && newLabel === undefined) throw new Error('no text for a new number');
+    // Plain strings, not classMap(): a tile's attributes are compared, not rebuilt, on each of the board's renders.
     return html`<li
-      part="tile tile-${kind}${entry.highlighted ? ' tile-highlighted' : ''}"
-      class=${classMap({ tile: true, [`tile--${kind}`]: true, 'tile--highlighted': entry.highlighted })}
+      part="tile tile-${kind}${highlighted ? ' tile-highlighted' : ''}"
+      class="tile tile--${kind}${highlighted ? ' tile--highlighted' : ''}"
     >
       <span part="number" class="tile__number">${entry.number}</span>
       ${entry.name ? html`<span part="name" class="tile__name">${entry.name}</span>` : nothing}
-      ${entry.highlighted ? html`<span class="visually-hidden">(${this.localize.term('queueNew')})</span>` : nothing}
+      ${entry.highlighted ? html`<span class="visually-hidden">(${newLabel})</span>` : nothing}
     </li>`;
   }
 
@@ -246,6 +277,12 @@ export class OsVenueQueue extends OsTopicElement {
     const { shown, index, count } = this.paging.page(column, entries);
     const title = this.localize.term(column === 'ready' ? 'queueReady' : 'queuePreparing');
     const fullscreen = column === 'ready' ? this.renderFullscreenButton() : nothing;
+    // Undefined when the translation throws: then the highlighted tiles (which need it) are skipped and reported.
+    const newLabel = this.failures.run<string | undefined>(
+      'render a tile',
+      () => this.localize.term('queueNew'),
+      undefined
+    );
     return html`<section
       part="column column-${column}"
       class="column column--${column}"
@@ -275,22 +312,34 @@ export class OsVenueQueue extends OsTopicElement {
       <div class="column__body">
         <div class="probes" aria-hidden="true">
           <span class="tile tile--${column} probe--tile"
-            ><span class="tile__number">${widestText(entries.map(e => e.number)) || '0'}</span>${
+            ><span class="tile__number">${this.widestNumber(column, entries)}</span>${
               this.showNames ? html`<span class="tile__name">X</span>` : nothing
             }</span
           ><span class="probe--limits"></span>
         </div>
         <ol
           part="list"
-          class=${classMap({ list: true, 'list--names': this.showNames })}
+          class=${classMap({
+            list: true,
+            'list--names': this.showNames,
+            'list--pulse': shown.filter(e => e.highlighted).length <= PULSING_RINGS
+          })}
           data-list=${column}
           aria-labelledby="title-${column}"
         >
           ${keyedList(
             shown,
             entry => entry.id,
+            // A tile is rendered again only when its entry (immutable: a changed order gets a new one) or the label
+            // changed; the others are left as they are, however often the board renders.
             entry =>
-              this.failures.run<TemplateResult | typeof nothing>('render a tile', () => this.renderTile(entry), nothing)
+              guard([entry, newLabel], () =>
+                this.failures.run<TemplateResult | typeof nothing>(
+                  'render a tile',
+                  () => this.renderTile(entry, newLabel),
+                  nothing
+                )
+              )
           )}
         </ol>
         ${entries.length === 0 ? html`<p part="empty" class="empty">${this.localize.term('queueEmpty', column)}</p>` : nothing}

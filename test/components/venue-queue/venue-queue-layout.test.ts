@@ -265,6 +265,31 @@ describe('<os-venue-queue> layout', () => {
     });
   });
 
+  describe('busy boards', () => {
+    it('keeps the "just ready" rings still, as outlines without layers, when many numbers are new at once', async () => {
+      const el = await renderBoard(1200, 800);
+      for (let i = 1; i <= 10; i++) fake.deliver('/kds/demo/v1', JSON.stringify(order(`n${i}`, false, String(i))));
+      for (let i = 1; i <= 3; i++) fake.deliver('/kds/demo/v1', JSON.stringify(order(`n${i}`, true, String(i))));
+      await waitUntil(() => parts(el, 'tile-highlighted').length === 3, 'not highlighted');
+      const list = column(el, 'ready').querySelector('.list')!;
+      expect(list.classList.contains('list--pulse'), 'few: they pulse').to.be.true;
+      expect(getComputedStyle(parts(el, 'tile-highlighted')[0], '::after').animationName).to.equal('os-ring');
+
+      for (let i = 4; i <= 10; i++) fake.deliver('/kds/demo/v1', JSON.stringify(order(`n${i}`, true, String(i))));
+      await waitUntil(() => parts(el, 'tile-highlighted').length === 10, 'not all highlighted');
+      expect(list.classList.contains('list--pulse'), 'many: they stay still').to.be.false;
+      for (const tile of parts(el, 'tile-highlighted')) {
+        const style = getComputedStyle(tile);
+        expect(getComputedStyle(tile, '::after').animationName).to.equal('none');
+        expect(style.outlineStyle).to.equal('solid');
+        expect(style.outlineColor, 'in --highlight-color (#f9c74f)').to.equal('rgb(249, 199, 79)');
+        expect(parseFloat(style.outlineOffset)).to.equal(-parseFloat(style.outlineWidth));
+        expect(style.position, 'no paint layer per tile').to.equal('static');
+      }
+      for (const tile of parts(el, 'tile-preparing')) expect(getComputedStyle(tile).position).to.equal('static');
+    });
+  });
+
   describe('accessibility', () => {
     it('labels each column with its venue, so that two boards on one page have unique landmarks', async () => {
       snapshot = [order('a', true, '7'), order('b', false, '8'), order('c', true, '9', {}, 'v2')];
