@@ -50,4 +50,18 @@ describe('the classic script (dist/cdn/os-widgets.iife.js)', () => {
     await waitUntil(() => currentStep(el) === 'Ready for pickup', 'the live update is not shown');
     host.remove();
   });
+
+  it('speaks Polish with no file of its own: the catalogues are inside the one script', async () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<os-order-status lang="pl"></os-order-status>`;
+    document.body.append(host);
+    const el = host.querySelector('os-order-status') as HTMLElement & { updateComplete: Promise<boolean> };
+    await el.updateComplete;
+    // Without order-id, the element says so, in Polish.
+    expect(el.shadowRoot!.textContent).to.contain('wymaga');
+    expect(el.shadowRoot!.textContent).not.to.contain('needs');
+    const chunks = performance.getEntriesByType('resource').filter(entry => entry.name.includes('/dist/cdn/chunks/'));
+    expect(chunks).to.deep.equal([]);
+    host.remove();
+  });
 });
