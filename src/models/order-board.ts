@@ -109,6 +109,20 @@ const NONE: readonly BoardEntry[] = Object.freeze([]);
 const preparingOrder = (a: Held, b: Held): number => a.preparingKey - b.preparingKey || a.seq - b.seq;
 /** Display order of Ready: newest first (`readySince`), then last seen. */
 const readyOrder = (a: Held, b: Held): number => b.readySince! - a.readySince! || b.seq - a.seq;
+
+/** The first index of `list` (sorted in `rec`'s column order) at which `rec` belongs (binary search). */
+function placeOf(list: readonly Held[], rec: Held): number {
+  const compare = rec.column === 'ready' ? readyOrder : preparingOrder;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(list[middle], rec) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 const NO_CHANGE: BoardChange = Object.freeze({ changed: false, newlyReady: NONE });
 const CHANGED: BoardChange = Object.freeze({ changed: true, newlyReady: NONE });
 
@@ -415,34 +429,23 @@ export class OrderBoard {
   /** Puts a held record into its column's list at its place (binary search). */
   private enlist(rec: Held): void {
     this.touch(rec.column);
-    const list = rec.column === 'ready' ? this.readyList : this.preparingList;
-    if (!list) return;
-    const compare = rec.column === 'ready' ? readyOrder : preparingOrder;
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compare(list[middle], rec) < 0) low = middle + 1;
-      else high = middle;
-    }
-    list.splice(low, 0, rec);
+    const list = this.listOf(rec.column);
+    if (list) list.splice(placeOf(list, rec), 0, rec);
   }
 
   /** Takes a held record out of its column's list (found by binary search on its current keys). */
   private unlist(rec: Held): void {
     this.touch(rec.column);
-    const list = rec.column === 'ready' ? this.readyList : this.preparingList;
+    const list = this.listOf(rec.column);
     if (!list) return;
-    const compare = rec.column === 'ready' ? readyOrder : preparingOrder;
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compare(list[middle], rec) < 0) low = middle + 1;
-      else high = middle;
-    }
-    const index = list[low] === rec ? low : list.indexOf(rec);
+    const place = placeOf(list, rec);
+    const index = list[place] === rec ? place : list.indexOf(rec);
     if (index >= 0) list.splice(index, 1);
+  }
+
+  /** The held records of `column` in display order, or `undefined` while unsorted after a bulk change. */
+  private listOf(column: BoardColumn): Held[] | undefined {
+    return column === 'ready' ? this.readyList : this.preparingList;
   }
 
   private becameReady(rec: Held, now: number): void {
