@@ -161,7 +161,9 @@ export function formatTime(
  * - the element creates it in a field initialiser: `private readonly localize = new LocalizeController(this)`;
  * - `render()` calls `this.localize.term('yourNumber')`, `this.localize.time(date)`, ...;
  * - while connected, the element re-renders when `<html lang>` changes (one shared `MutationObserver` for all
- *   elements) and when `registerTranslation()` is called.
+ *   elements) and when `registerTranslation()` is called;
+ * - the element waits for `catalogueLoaded()` before each update (`OsConnectedElement.scheduleUpdate()` does), which
+ *   also starts loading a built-in catalogue other than English the first time its language is spoken.
  *
  * Lookup per key: the element's `strings` → page-wide `registerTranslation()` for the exact locale, then its
  * language → the built-in catalogue → English.
@@ -177,11 +179,6 @@ export class LocalizeController implements ReactiveController {
       shared.documentObserver = new MutationObserver(refreshAll);
       shared.documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
     }
-  }
-
-  hostUpdate(): void {
-    // Before each render: a language whose catalogue is not loaded yet starts loading (then every element re-renders).
-    void this.catalogueLoaded();
   }
 
   hostDisconnected(): void {
