@@ -55,9 +55,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { publish as publishTo, stats } from '../../demo/emulator-client.js';
 import { launchChromium } from '../lib/chromium.mjs';
+import { bundlePage } from '../lib/bundle-page.mjs';
 import { startEmulatorProcess } from '../lib/emulator-process.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -268,17 +268,11 @@ async function writeSite(dir, bundle) {
   copyFileSync(join(root, 'demo/board.html'), join(dir, 'demo/board.html'));
   copyFileSync(bundle, join(dir, 'dist/cdn/os-widgets.js'));
   writeFileSync(join(dir, 'demo/bench/naive.html'), NAIVE_PAGE);
-  await build({
-    stdin: { contents: NAIVE_ELEMENT, resolveDir: root, loader: 'js', sourcefile: 'naive.js' },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2021',
-    platform: 'browser',
-    conditions: ['production'],
-    external: ['/dist/cdn/os-widgets.js'],
+  await bundlePage({
+    contents: NAIVE_ELEMENT,
+    name: 'naive.js',
     outfile: join(dir, 'demo/bench/naive.js'),
-    logLevel: 'error'
+    external: ['/dist/cdn/os-widgets.js']
   });
 }
 

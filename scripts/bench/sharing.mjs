@@ -10,11 +10,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { control, resetStats, stats, waitSubscribed } from '../../demo/emulator-client.js';
 import { launchChromium } from '../lib/chromium.mjs';
 import { startEmulatorProcess } from '../lib/emulator-process.mjs';
 import { removeOnExit } from '../lib/process-guard.mjs';
+import { bundlePage } from '../lib/bundle-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ORDERS = ['2001', '2002', '2003'];
@@ -125,15 +125,11 @@ async function writeSite(/** @type {string} */ dir) {
   mkdirSync(bench, { recursive: true });
   writeFileSync(join(bench, 'widgets.html'), WIDGETS_PAGE);
   writeFileSync(join(bench, 'baseline.html'), BASELINE_PAGE);
-  await build({
-    stdin: { contents: BASELINE_ENTRY, resolveDir: root, loader: 'js', sourcefile: 'baseline.js' },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2021',
-    platform: 'browser',
+  await bundlePage({
+    contents: BASELINE_ENTRY,
+    name: 'baseline.js',
     outfile: join(bench, 'baseline.js'),
-    logLevel: 'error'
+    format: 'iife'
   });
 }
 

@@ -18,9 +18,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { launchChromium } from '../lib/chromium.mjs';
 import { startEmulatorProcess } from '../lib/emulator-process.mjs';
+import { bundlePage } from '../lib/bundle-page.mjs';
 import { removeOnExit } from '../lib/process-guard.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -136,17 +136,7 @@ async function writeSite(/** @type {string} */ dir, /** @type {string[]} */ bund
   writeFileSync(join(bench, 'baseline.js'), BASELINE_ENTRY);
   writeFileSync(join(bench, 'baseline.html'), page('startup: trivial Lit element', '/demo/bench/baseline.js'));
   // Built as rollup.config.mjs builds the CDN file: one minified ES module, lit's production build, ES2021.
-  await build({
-    stdin: { contents: TRIVIAL_ELEMENT, resolveDir: root, loader: 'js', sourcefile: 'trivial.js' },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2021',
-    platform: 'browser',
-    conditions: ['production'],
-    outfile: join(bench, 'trivial.js'),
-    logLevel: 'error'
-  });
+  await bundlePage({ contents: TRIVIAL_ELEMENT, name: 'trivial.js', outfile: join(bench, 'trivial.js') });
 }
 
 /** One load of `path` in a fresh browser context; resolves to the page's `__bench` record. */
