@@ -89,8 +89,9 @@ export class ConnectAttempts {
   /**
    * The first socket opens as soon as the token is in: the heart-beat ticker probe (a blob Worker, tens of
    * milliseconds at start) starts in a task of its own (after the elements' first render) and is not waited for.
-   * That attempt takes the probe's answer if it is in by then, else the interval ticker, which works everywhere; every later attempt (a reconnect) takes the answer, so
-   * background tabs tick in a Worker from the next connection on at the latest. (Not the Worker optimistically:
+   * That attempt takes the probe's answer if it is in by then, else the interval ticker, which works everywhere;
+   * every later attempt (a reconnect) takes the answer, so background tabs tick in a Worker from the next connection
+   * on at the latest. (Not the Worker optimistically:
    * where a Content-Security-Policy blocks blob workers, stompjs's Worker ticker sends no heart-beats, or throws while
    * handling CONNECTED, and the server drops the connection. Nor a switch of the live socket: stompjs reads
    * `heartbeatStrategy` when it opens the socket and has no public way to change the ticker of a live one.)
