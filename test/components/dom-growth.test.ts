@@ -5,6 +5,7 @@ import '../../src/components/venue-queue/venue-queue.js';
 import type { OsUserToasts } from '../../src/components/user-toasts/user-toasts.js';
 import type { OsVenueQueue } from '../../src/components/venue-queue/venue-queue.js';
 import type { Order } from '../../src/models/order.js';
+import { boardOrder, type BoardStage } from '../support/board-orders.js';
 import type { FakeStompClient } from '../support/fake-stomp-client.js';
 import { useFakeHub } from '../support/use-fake-hub.js';
 
@@ -49,25 +50,7 @@ describe('no DOM growth under churn', () => {
     );
 
     let changed = 0;
-    function order(n: number, stage: 'PREPARING' | 'READY' | 'CLOSED'): Order {
-      return {
-        id: `o${n}`,
-        tenant: 'demo',
-        orderType: 'TAKE_AWAY',
-        status: stage === 'READY' ? 'DELIVER' : stage === 'PREPARING' ? 'VERIFIED' : stage,
-        completed: true,
-        closed: stage === 'CLOSED' || undefined,
-        created: new Date(Date.now() - 60_000).toISOString(),
-        lastChanged: new Date(Date.now() - 60_000 + ++changed).toISOString(),
-        buckets: [
-          {
-            venue: 'v1',
-            queuePos: String(100 + (n % 900)), // three digits: the same tile size in every round
-            lines: [{ id: 'l1', status: stage === 'READY' ? 'PROCESSED' : 'PROCESSING', quantity: 1 }]
-          }
-        ]
-      };
-    }
+    const order = (n: number, stage: BoardStage): Order => boardOrder(n, stage, Date.now() - 60_000 + ++changed);
 
     it('2,040 order lifecycles and 85 page periods of two paged columns leave as many nodes as the first round', async function () {
       this.timeout(30_000);

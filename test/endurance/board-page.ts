@@ -8,6 +8,7 @@ import { resolveConfig } from '../../src/connection/config.js';
 import { setStompHub } from '../../src/connection/hub/hub-registry.js';
 import { StompHub } from '../../src/connection/hub/stomp-hub.js';
 import type { Order } from '../../src/models/order.js';
+import { boardOrder, type BoardStage } from '../support/board-orders.js';
 import { FakeEnvironment, FakeStompClient } from '../support/fake-stomp-client.js';
 
 const DEST = '/kds/demo/v1';
@@ -60,28 +61,11 @@ let changed = 0;
 const preparing: number[] = [];
 const ready: number[] = [];
 
-function order(n: number, stage: 'PREPARING' | 'READY' | 'CLOSED'): Order {
-  return {
-    id: `o${n}`,
-    tenant: 'demo',
-    orderType: 'TAKE_AWAY',
-    status: stage === 'READY' ? 'DELIVER' : stage === 'PREPARING' ? 'VERIFIED' : stage,
-    completed: true,
-    closed: stage === 'CLOSED' || undefined,
-    created: new Date(Date.now() - 60_000).toISOString(),
-    lastChanged: new Date((changed = Math.max(changed + 1, Date.now() - 60_000))).toISOString(),
-    // Three digits always, so the tiles' size (and how many fit on a page) is the same in every round.
-    buckets: [
-      {
-        venue: 'v1',
-        queuePos: String(100 + (n % 900)),
-        lines: [{ id: 'l1', status: stage === 'READY' ? 'PROCESSED' : 'PROCESSING', quantity: 1 }]
-      }
-    ]
-  };
+function order(n: number, stage: BoardStage): Order {
+  return boardOrder(n, stage, (changed = Math.max(changed + 1, Date.now() - 60_000)));
 }
 
-function send(numbers: readonly number[], stage: 'PREPARING' | 'READY' | 'CLOSED'): void {
+function send(numbers: readonly number[], stage: BoardStage): void {
   for (const n of numbers) fake.deliver(DEST, JSON.stringify(order(n, stage)));
 }
 
